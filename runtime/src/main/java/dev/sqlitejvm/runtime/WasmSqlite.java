@@ -1,0 +1,177 @@
+package dev.sqlitejvm.runtime;
+
+import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.sqlitejvm.vfs.Vfs;
+import dev.sqlitejvm.wasm.Sqlite3Module;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One instance of the SQLite module: its linear memory, its exports and the host side of its
+ * imports. Serves one connection, one thread at a time.
+ *
+ * <p>Every call into wasm goes through {@link #call}: if SQLite traps, or the JVM cannot give it
+ * memory, the instance is poisoned, its files are closed (releasing their locks) and the failure
+ * is reported as a {@link SqliteException}; other instances are untouched.
+ */
+final class WasmSqlite {
+    /** Size of one wasm memory page. */
+    static final int PAGE_SIZE = 65536;
+    /** Buffers up to this size are reused between calls; larger ones are allocated per call. */
+    private static final int SCRATCH_LIMIT = 64 * 1024;
+
+    final Exports fn;
+    private final Memory memory;
+    final FileHandles files = new FileHandles();
+    final Callbacks callbacks;
+    private int scratch;
+    private int scratchSize;
+    private String lastVfsError;
+    private String poisonedBy;
+
+    WasmSqlite(Vfs vfs, int maxMemoryPages) throws SqliteException {
+        this.callbacks = new Callbacks(this);
+        List<ImportFunction> functions = new ArrayList<>(new VfsImports(vfs, this).functions());
+        functions.addAll(callbacks.functions());
+        ImportValues imports = ImportValues.builder().withFunctions(functions).build();
+        WasmModule module = ModuleHolder.MODULE;
+        MemoryLimits declared = module.memorySection().get().getMemory(0).limits();
+        MemoryLimits limits = new MemoryLimits(declared.initialPages(),
+                Math.min(declared.maximumPages(), Math.max(maxMemoryPages, declared.initialPages())));
+        Instance instance;
+        try {
+            instance = Instance.builder(module)
+                    .withMachineFactory(Sqlite3Module::create)
+                    .withMemoryFactory(ByteArrayMemory::new)
+                    .withMemoryLimits(limits)
+                    .withImportValues(imports)
+                    .build();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw new SqliteException(ResultCodes.NOMEM, "cannot instantiate SQLite: " + e, e);
+        }
+        this.memory = instance.memory();
+        this.fn = new Exports(instance);
+        call(fn.initialize);
+    }
+
+    /** Loads and parses the module once per JVM, on first use. */
+    private static final class ModuleHolder {
+        static final WasmModule MODULE = Sqlite3Module.load();
+    }
+
+    Memory memory() {
+        return memory;
+    }
+
+    // ---- calls ----
+
+    long call(ExportFunction function, long... args) throws SqliteException {
+        if (poisonedBy != null) {
+            throw new SqliteException(ResultCodes.MISUSE, "connection was closed after a fatal error: " + poisonedBy);
+        }
+        try {
+            long[] result = function.apply(args);
+            return result == null || result.length == 0 ? 0 : result[0];
+        } catch (OutOfMemoryError e) {
+            throw poison(ResultCodes.NOMEM, "the JVM has no memory left for this connection", e);
+        } catch (StackOverflowError e) {
+            throw poison(ResultCodes.INTERNAL, "stack overflow in SQLite", e);
+        } catch (RuntimeException e) {
+            throw poison(ResultCodes.INTERNAL, "SQLite trapped: " + e.getMessage(), e);
+        }
+    }
+
+    int callInt(ExportFunction function, long... args) throws SqliteException {
+        return (int) call(function, args);
+    }
+
+    private SqliteException poison(int code, String reason, Throwable cause) {
+        poisonedBy = reason;
+        files.closeAll();
+        return new SqliteException(code, reason + "; the connection was closed", cause);
+    }
+
+    boolean isPoisoned() {
+        return poisonedBy != null;
+    }
+
+    /** Releases what the JVM holds for this instance; the wasm memory goes with the object. */
+    void discard() {
+        files.closeAll();
+        callbacks.clear();
+    }
+
+    // ---- memory ----
+
+    /**
+     * A region of wasm memory of at least {@code size} bytes, valid until the next call to this
+     * method. Large regions are not kept: the caller passes them to {@link #release}.
+     */
+    int scratch(int size) throws SqliteException {
+        if (size > SCRATCH_LIMIT) {
+            return malloc(size);
+        }
+        if (size > scratchSize) {
+            if (scratch != 0) {
+                call(fn.free, scratch);
+            }
+            int newSize = Math.min(SCRATCH_LIMIT, Math.max(size, Math.max(256, scratchSize * 2)));
+            scratch = malloc(newSize);
+            scratchSize = newSize;
+        }
+        return scratch;
+    }
+
+    /** Frees a region from {@link #scratch} if it was allocated for one call. */
+    void release(int pointer) throws SqliteException {
+        if (pointer != scratch && pointer != 0) {
+            call(fn.free, pointer);
+        }
+    }
+
+    int malloc(int size) throws SqliteException {
+        int pointer = callInt(fn.malloc, Math.max(size, 1));
+        if (pointer == 0) {
+            throw new SqliteException(ResultCodes.NOMEM, "out of memory: cannot allocate " + size + " bytes");
+        }
+        return pointer;
+    }
+
+    /** Copies {@code bytes} into scratch memory followed by a NUL; returns the address. */
+    int scratchCString(byte[] bytes) throws SqliteException {
+        int pointer = scratch(bytes.length + 1);
+        memory.write(pointer, bytes, 0, bytes.length);
+        memory.writeByte(pointer + bytes.length, (byte) 0);
+        return pointer;
+    }
+
+    /** A NUL-terminated UTF-8 string from wasm memory; {@code null} for a null pointer. */
+    String readCString(int pointer) {
+        return pointer == 0 ? null : memory.readCString(pointer, StandardCharsets.UTF_8);
+    }
+
+    String readUtf8(int pointer, int length) {
+        return length == 0 ? "" : new String(memory.readBytes(pointer, length), StandardCharsets.UTF_8);
+    }
+
+    // ---- errors from the VFS ----
+
+    void vfsError(String message) {
+        lastVfsError = message;
+    }
+
+    /** The VFS's explanation of its most recent failure, once. */
+    String takeVfsError() {
+        String message = lastVfsError;
+        lastVfsError = null;
+        return message;
+    }
+}
