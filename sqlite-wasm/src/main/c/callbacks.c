@@ -48,9 +48,9 @@ static void fn_final(sqlite3_context *ctx) {
 }
 static void callback_release(void *p) { host_callback_release(ID(p)); }
 
-enum { FUNCTION_SCALAR = 0, FUNCTION_AGGREGATE = 1, FUNCTION_WINDOW = 2 };
+enum { FUNCTION_SCALAR = 0, FUNCTION_AGGREGATE = 1, FUNCTION_WINDOW = 2, FUNCTION_REMOVE = 3 };
 
-/* Registers a Java function (kind: 0 scalar, 1 aggregate, 2 window). */
+/* Registers a Java function (kind: 0 scalar, 1 aggregate, 2 window), or removes one (kind 3, id 0). */
 EXPORT int sqlite_jvm_create_function(sqlite3 *db, const char *zName, int nArg, int flags, int id, int kind) {
   switch (kind) {
     case FUNCTION_SCALAR:
@@ -60,6 +60,8 @@ EXPORT int sqlite_jvm_create_function(sqlite3 *db, const char *zName, int nArg, 
     case FUNCTION_WINDOW:
       return sqlite3_create_window_function(db, zName, nArg, flags, PTR(id), fn_step, fn_final,
                                             fn_value, fn_inverse, callback_release);
+    case FUNCTION_REMOVE:
+      return sqlite3_create_function_v2(db, zName, nArg, flags, 0, 0, 0, 0, 0);
     default:
       return SQLITE_MISUSE;
   }

@@ -21,6 +21,12 @@ public final class Database implements AutoCloseable {
     private final String filename;
     private final Set<Statement> statements = Collections.newSetFromMap(new IdentityHashMap<>());
     private volatile boolean interruptPending;
+    private int progressId;
+    private Hooks.ProgressHandler progressHandler;
+    private int progressSteps;
+    private int progressPeriod = INTERRUPT_CHECK_STEPS;
+    private int progressStepsSeen;
+    private final int[] hookIds = new int[5];
     private boolean closed;
 
     private Database(WasmSqlite sqlite, int db, String filename) {
@@ -59,8 +65,26 @@ public final class Database implements AutoCloseable {
     }
 
     private void installInterruptCheck() throws SqliteException {
-        int id = sqlite.callbacks.register((Callbacks.ProgressCallback) this::applyPendingInterrupt);
+        int id = sqlite.callbacks.register((Callbacks.ProgressCallback) this::onProgress);
         sqlite.call(sqlite.fn.progressHandler, db, INTERRUPT_CHECK_STEPS, id);
+        progressId = id;
+    }
+
+    /** The one progress callback SQLite has: the interrupt check, then the user's handler. */
+    private boolean onProgress() {
+        if (applyPendingInterrupt()) {
+            return true;
+        }
+        Hooks.ProgressHandler handler = progressHandler;
+        if (handler == null) {
+            return false;
+        }
+        progressStepsSeen += progressPeriod;
+        if (progressStepsSeen < progressSteps) {
+            return false;
+        }
+        progressStepsSeen = 0;
+        return handler.interrupt();
     }
 
     // ---- statements ----
@@ -179,6 +203,303 @@ public final class Database implements AutoCloseable {
             // interrupt cannot fail; if the instance is gone, so is the statement
         }
         return true;
+    }
+
+    /**
+     * What the schema declares about a table column, or {@code null} if there is no such column.
+     *
+     * @param schema "main", "temp", an attached name, or {@code null} to search them all
+     */
+    public ColumnMetadata columnMetadata(String schema, String table, String column) throws SqliteException {
+        checkOpen();
+        byte[] schemaBytes = schema == null ? null : schema.getBytes(StandardCharsets.UTF_8);
+        byte[] tableBytes = table.getBytes(StandardCharsets.UTF_8);
+        byte[] columnBytes = column.getBytes(StandardCharsets.UTF_8);
+        int outputs = 20; // char **type, char **collation, int *notNull, int *primaryKey, int *autoinc
+        int size = outputs + tableBytes.length + 1 + columnBytes.length + 1
+                + (schemaBytes == null ? 0 : schemaBytes.length + 1);
+        int block = sqlite.malloc(size);
+        try {
+            int tablePtr = block + outputs;
+            int columnPtr = writeCString(tablePtr, tableBytes);
+            int schemaPtr = writeCString(columnPtr, columnBytes);
+            if (schemaBytes != null) {
+                writeCString(schemaPtr, schemaBytes);
+            }
+            int rc = sqlite.callInt(sqlite.fn.tableColumnMetadata, db, schemaBytes == null ? 0 : schemaPtr,
+                    tablePtr, columnPtr, block, block + 4, block + 8, block + 12, block + 16);
+            if (rc != ResultCodes.OK) {
+                return null;
+            }
+            return new ColumnMetadata(sqlite.readCString(sqlite.memory().readInt(block)),
+                    sqlite.readCString(sqlite.memory().readInt(block + 4)),
+                    sqlite.memory().readInt(block + 8) != 0, sqlite.memory().readInt(block + 12) != 0,
+                    sqlite.memory().readInt(block + 16) != 0);
+        } finally {
+            sqlite.call(sqlite.fn.free, block);
+        }
+    }
+
+    /** Writes a NUL-terminated string at {@code at}; returns the address after it. */
+    private int writeCString(int at, byte[] bytes) {
+        sqlite.memory().write(at, bytes, 0, bytes.length);
+        sqlite.memory().writeByte(at + bytes.length, (byte) 0);
+        return at + bytes.length + 1;
+    }
+
+    // ---- user functions, collations, hooks ----
+
+    private static final int SQLITE_UTF8 = 1;
+
+    /** Registers (or replaces) a scalar SQL function; {@code flags} from {@link Functions}. */
+    public void createFunction(String name, int argCount, int flags, Functions.Scalar function) throws SqliteException {
+        registerFunction(name, argCount, flags, new UserFunction(sqlite, function), 0);
+    }
+
+    /** Registers an aggregate function; {@code groups} makes the state object of each group. */
+    public void createAggregateFunction(String name, int argCount, int flags,
+                                        java.util.function.Supplier<? extends Functions.Aggregate> groups)
+            throws SqliteException {
+        registerFunction(name, argCount, flags, new UserFunction(sqlite, groups), 1);
+    }
+
+    /** Registers an aggregate window function. */
+    public void createWindowFunction(String name, int argCount, int flags,
+                                     java.util.function.Supplier<? extends Functions.Window> groups)
+            throws SqliteException {
+        registerFunction(name, argCount, flags, new UserFunction(sqlite, groups), 2);
+    }
+
+    private void registerFunction(String name, int argCount, int flags, UserFunction function, int kind)
+            throws SqliteException {
+        checkOpen();
+        int id = sqlite.callbacks.register(function);
+        int text = sqlite.scratchCString(name.getBytes(StandardCharsets.UTF_8));
+        // on failure SQLite has already called the destructor, which released the id
+        check(sqlite.callInt(sqlite.fn.createFunction, db, text, argCount, flags | SQLITE_UTF8, id, kind));
+    }
+
+    /** Removes a user function registered with this name and argument count. */
+    public void removeFunction(String name, int argCount) throws SqliteException {
+        checkOpen();
+        int text = sqlite.scratchCString(name.getBytes(StandardCharsets.UTF_8));
+        check(sqlite.callInt(sqlite.fn.createFunction, db, text, argCount, SQLITE_UTF8, 0, 3)); // kind 3: remove
+    }
+
+    /** Registers (or replaces) a collation; {@code null} removes it. */
+    public void createCollation(String name, java.util.Comparator<String> comparator) throws SqliteException {
+        checkOpen();
+        int id = comparator == null ? 0 : sqlite.callbacks.register((Callbacks.CollationCallback) comparator::compare);
+        int text = sqlite.scratchCString(name.getBytes(StandardCharsets.UTF_8));
+        check(sqlite.callInt(sqlite.fn.createCollation, db, text, id));
+    }
+
+    private int replaceHook(int slot, Object callback) {
+        sqlite.callbacks.release(hookIds[slot]);
+        int id = callback == null ? 0 : sqlite.callbacks.register(callback);
+        hookIds[slot] = id;
+        return id;
+    }
+
+    /** Calls {@code listener} for every row inserted, updated or deleted; {@code null} removes it. */
+    public void setUpdateListener(Hooks.UpdateListener listener) throws SqliteException {
+        checkOpen();
+        Callbacks.UpdateCallback callback = listener == null ? null : listener::rowChanged;
+        sqlite.call(sqlite.fn.updateHook, db, replaceHook(0, callback));
+    }
+
+    public void setCommitListener(Hooks.CommitListener listener) throws SqliteException {
+        checkOpen();
+        Callbacks.CommitCallback callback = listener == null ? null : listener::vetoCommit;
+        sqlite.call(sqlite.fn.commitHook, db, replaceHook(1, callback));
+    }
+
+    public void setRollbackListener(Runnable listener) throws SqliteException {
+        checkOpen();
+        sqlite.call(sqlite.fn.rollbackHook, db, replaceHook(2, listener));
+    }
+
+    /** Replaces the busy timeout with a handler; {@code null} removes it (busy then fails at once). */
+    public void setBusyHandler(Hooks.BusyHandler handler) throws SqliteException {
+        checkOpen();
+        Callbacks.BusyCallback callback = handler == null ? null : handler::retry;
+        check(sqlite.callInt(sqlite.fn.busyHandler, db, replaceHook(3, callback)));
+    }
+
+    public void setWalListener(Hooks.WalListener listener) throws SqliteException {
+        checkOpen();
+        Callbacks.WalCallback callback = listener == null ? null : listener::walCommitted;
+        sqlite.call(sqlite.fn.walHook, db, replaceHook(4, callback));
+    }
+
+    /**
+     * Calls {@code handler} about every {@code steps} virtual-machine steps; {@code null} removes
+     * it. Shares SQLite's single progress callback with {@link #interrupt()}.
+     */
+    public void setProgressHandler(int steps, Hooks.ProgressHandler handler) throws SqliteException {
+        checkOpen();
+        progressHandler = steps > 0 ? handler : null;
+        progressSteps = Math.max(1, steps);
+        progressPeriod = progressHandler == null ? INTERRUPT_CHECK_STEPS : Math.min(progressSteps, INTERRUPT_CHECK_STEPS);
+        progressStepsSeen = 0;
+        sqlite.call(sqlite.fn.progressHandler, db, progressPeriod, progressId);
+    }
+
+    // ---- backup, serialization, blobs ----
+
+    private static final int BACKUP_PAGES_PER_STEP = 256;
+    private static final int BACKUP_BUSY_RETRIES = 100;
+
+    /** Copies {@code schema} of this database into the file {@code destination}, replacing its content. */
+    public void backup(String schema, String destination, Hooks.BackupProgress progress) throws SqliteException {
+        copyWithFile(schema, destination, progress, true);
+    }
+
+    /** Replaces {@code schema} of this database with the content of the database file {@code source}. */
+    public void restore(String schema, String source, Hooks.BackupProgress progress) throws SqliteException {
+        copyWithFile(schema, source, progress, false);
+    }
+
+    private void copyWithFile(String schema, String file, Hooks.BackupProgress progress, boolean toFile)
+            throws SqliteException {
+        checkOpen();
+        int flags = toFile ? 0x2 | 0x4 | 0x40 : 0x1 | 0x40; // READWRITE|CREATE|URI, or READONLY|URI
+        int name = sqlite.scratchCString(file.getBytes(StandardCharsets.UTF_8));
+        int other = sqlite.callInt(sqlite.fn.open, name, flags);
+        try {
+            int rc = sqlite.callInt(sqlite.fn.lastRc);
+            if (rc != ResultCodes.OK) {
+                String message = other == 0 ? "out of memory" : sqlite.readCString(sqlite.callInt(sqlite.fn.errmsg, other));
+                throw new SqliteException(rc, message + " [" + file + "]");
+            }
+            if (toFile) {
+                copy(other, "main", db, schema, progress);
+            } else {
+                copy(db, schema, other, "main", progress);
+            }
+        } finally {
+            if (other != 0) {
+                sqlite.call(sqlite.fn.closeV2, other);
+            }
+        }
+    }
+
+    private void copy(int destination, String destinationSchema, int source, String sourceSchema,
+                      Hooks.BackupProgress progress) throws SqliteException {
+        byte[] destName = destinationSchema.getBytes(StandardCharsets.UTF_8);
+        byte[] sourceName = sourceSchema.getBytes(StandardCharsets.UTF_8);
+        int names = sqlite.malloc(destName.length + sourceName.length + 2);
+        int backup;
+        try {
+            int sourcePtr = writeCString(names, destName);
+            writeCString(sourcePtr, sourceName);
+            backup = sqlite.callInt(sqlite.fn.backupInit, destination, names, source, sourcePtr);
+        } finally {
+            sqlite.call(sqlite.fn.free, names);
+        }
+        if (backup == 0) {
+            int code = sqlite.callInt(sqlite.fn.extendedErrcode, destination);
+            throw new SqliteException(code, sqlite.readCString(sqlite.callInt(sqlite.fn.errmsg, destination)));
+        }
+        int rc;
+        int busy = 0;
+        try {
+            while (true) {
+                rc = sqlite.callInt(sqlite.fn.backupStep, backup, BACKUP_PAGES_PER_STEP);
+                if (progress != null) {
+                    progress.progress(sqlite.callInt(sqlite.fn.backupRemaining, backup),
+                            sqlite.callInt(sqlite.fn.backupPagecount, backup));
+                }
+                if (rc == ResultCodes.DONE) {
+                    break;
+                }
+                int primary = ResultCodes.primary(rc);
+                if ((primary == ResultCodes.BUSY || primary == ResultCodes.LOCKED) && busy++ < BACKUP_BUSY_RETRIES) {
+                    sleepQuietly(20);
+                } else if (rc != ResultCodes.OK) {
+                    break;
+                }
+            }
+        } finally {
+            int finish = sqlite.callInt(sqlite.fn.backupFinish, backup);
+            if (finish != ResultCodes.OK) {
+                rc = finish;
+            }
+        }
+        if (rc != ResultCodes.DONE && rc != ResultCodes.OK) {
+            int code = sqlite.callInt(sqlite.fn.extendedErrcode, destination);
+            if (ResultCodes.primary(code) != ResultCodes.primary(rc)) {
+                code = rc;
+            }
+            throw new SqliteException(code, sqlite.readCString(sqlite.callInt(sqlite.fn.errmsg, destination)));
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The bytes of {@code schema} as a database file image (sqlite3_serialize). */
+    public byte[] serialize(String schema) throws SqliteException {
+        checkOpen();
+        int name = sqlite.scratchCString(schema.getBytes(StandardCharsets.UTF_8));
+        int data = sqlite.callInt(sqlite.fn.serialize, db, name);
+        long size = sqlite.call(sqlite.fn.lastSize);
+        if (data == 0) {
+            if (size == 0) {
+                return new byte[0];
+            }
+            throw new SqliteException(ResultCodes.NOMEM, "cannot serialize schema " + schema);
+        }
+        try {
+            return sqlite.memory().readBytes(data, (int) size);
+        } finally {
+            sqlite.call(sqlite.fn.sqliteFree, data);
+        }
+    }
+
+    /** Replaces {@code schema} with an in-memory database holding {@code image} (sqlite3_deserialize). */
+    public void deserialize(String schema, byte[] image) throws SqliteException {
+        checkOpen();
+        byte[] name = schema.getBytes(StandardCharsets.UTF_8);
+        int data = sqlite.callInt(sqlite.fn.malloc64, Math.max(1, image.length));
+        if (data == 0) {
+            throw new SqliteException(ResultCodes.NOMEM, "cannot allocate " + image.length + " bytes");
+        }
+        sqlite.memory().write(data, image, 0, image.length);
+        int namePtr = sqlite.scratchCString(name);
+        // FREEONCLOSE | RESIZEABLE: SQLite owns the buffer now, even if the call fails
+        check(sqlite.callInt(sqlite.fn.deserialize, db, namePtr, data, image.length, image.length, 1 | 2));
+    }
+
+    /** Opens a BLOB for incremental I/O (sqlite3_blob_open). */
+    public Blob openBlob(String schema, String table, String column, long rowid, boolean writable)
+            throws SqliteException {
+        checkOpen();
+        byte[] s = schema.getBytes(StandardCharsets.UTF_8);
+        byte[] t = table.getBytes(StandardCharsets.UTF_8);
+        byte[] c = column.getBytes(StandardCharsets.UTF_8);
+        int names = sqlite.malloc(s.length + t.length + c.length + 3);
+        try {
+            int tablePtr = writeCString(names, s);
+            int columnPtr = writeCString(tablePtr, t);
+            writeCString(columnPtr, c);
+            int blob = sqlite.callInt(sqlite.fn.blobOpen, db, names, tablePtr, columnPtr, rowid, writable ? 1 : 0);
+            int rc = sqlite.callInt(sqlite.fn.lastRc);
+            if (rc != ResultCodes.OK) {
+                if (blob != 0) {
+                    sqlite.call(sqlite.fn.blobClose, blob);
+                }
+                throw error(rc);
+            }
+            return new Blob(this, blob);
+        } finally {
+            sqlite.call(sqlite.fn.free, names);
+        }
     }
 
     /** The file name of a schema ("main", "temp", an attached name); empty for in-memory. */

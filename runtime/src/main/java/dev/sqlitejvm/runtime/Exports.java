@@ -34,6 +34,7 @@ final class Exports {
     final ExportFunction dbFilename;
     final ExportFunction dbReadonly;
     final ExportFunction progressHandler;
+    final ExportFunction tableColumnMetadata;
 
     final ExportFunction prepare;
     final ExportFunction finalizeStmt;
@@ -61,6 +62,45 @@ final class Exports {
     final ExportFunction columnBytes;
     final ExportFunction columnName;
     final ExportFunction columnDecltype;
+    final ExportFunction columnTableName;
+    final ExportFunction columnOriginName;
+    final ExportFunction columnDatabaseName;
+
+    final ExportFunction backupInit;
+    final ExportFunction backupStep;
+    final ExportFunction backupFinish;
+    final ExportFunction backupRemaining;
+    final ExportFunction backupPagecount;
+    final ExportFunction serialize;
+    final ExportFunction deserialize;
+    final ExportFunction malloc64;
+    final ExportFunction blobOpen;
+    final ExportFunction blobRead;
+    final ExportFunction blobWrite;
+    final ExportFunction blobBytes;
+    final ExportFunction blobReopen;
+    final ExportFunction blobClose;
+    final ExportFunction createFunction;
+    final ExportFunction createCollation;
+    final ExportFunction busyHandler;
+    final ExportFunction commitHook;
+    final ExportFunction rollbackHook;
+    final ExportFunction updateHook;
+    final ExportFunction walHook;
+    final ExportFunction valueType;
+    final ExportFunction valueInt64;
+    final ExportFunction valueDouble;
+    final ExportFunction valueText;
+    final ExportFunction valueBlob;
+    final ExportFunction valueBytes;
+    final ExportFunction resultNull;
+    final ExportFunction resultInt64;
+    final ExportFunction resultDouble;
+    final ExportFunction resultText;
+    final ExportFunction resultBlob64;
+    final ExportFunction resultZeroblob64;
+    final ExportFunction resultError;
+    final ExportFunction resultErrorCode;
 
     final ExportFunction sessionCreate;
     final ExportFunction sessionChangeset;
@@ -97,6 +137,7 @@ final class Exports {
         dbFilename = instance.export("sqlite3_db_filename");
         dbReadonly = instance.export("sqlite3_db_readonly");
         progressHandler = instance.export("sqlite_jvm_progress_handler");
+        tableColumnMetadata = instance.export("sqlite3_table_column_metadata");
 
         prepare = instance.export("sqlite_jvm_prepare");
         finalizeStmt = instance.export("sqlite3_finalize");
@@ -124,6 +165,45 @@ final class Exports {
         columnBytes = instance.export("sqlite3_column_bytes");
         columnName = instance.export("sqlite3_column_name");
         columnDecltype = instance.export("sqlite3_column_decltype");
+        columnTableName = instance.export("sqlite3_column_table_name");
+        columnOriginName = instance.export("sqlite3_column_origin_name");
+        columnDatabaseName = instance.export("sqlite3_column_database_name");
+
+        backupInit = instance.export("sqlite3_backup_init");
+        backupStep = instance.export("sqlite3_backup_step");
+        backupFinish = instance.export("sqlite3_backup_finish");
+        backupRemaining = instance.export("sqlite3_backup_remaining");
+        backupPagecount = instance.export("sqlite3_backup_pagecount");
+        serialize = instance.export("sqlite_jvm_serialize");
+        deserialize = instance.export("sqlite3_deserialize");
+        malloc64 = instance.export("sqlite3_malloc64");
+        blobOpen = instance.export("sqlite_jvm_blob_open");
+        blobRead = instance.export("sqlite3_blob_read");
+        blobWrite = instance.export("sqlite3_blob_write");
+        blobBytes = instance.export("sqlite3_blob_bytes");
+        blobReopen = instance.export("sqlite3_blob_reopen");
+        blobClose = instance.export("sqlite3_blob_close");
+        createFunction = instance.export("sqlite_jvm_create_function");
+        createCollation = instance.export("sqlite_jvm_create_collation");
+        busyHandler = instance.export("sqlite_jvm_busy_handler");
+        commitHook = instance.export("sqlite_jvm_commit_hook");
+        rollbackHook = instance.export("sqlite_jvm_rollback_hook");
+        updateHook = instance.export("sqlite_jvm_update_hook");
+        walHook = instance.export("sqlite_jvm_wal_hook");
+        valueType = instance.export("sqlite3_value_type");
+        valueInt64 = instance.export("sqlite3_value_int64");
+        valueDouble = instance.export("sqlite3_value_double");
+        valueText = instance.export("sqlite3_value_text");
+        valueBlob = instance.export("sqlite3_value_blob");
+        valueBytes = instance.export("sqlite3_value_bytes");
+        resultNull = instance.export("sqlite3_result_null");
+        resultInt64 = instance.export("sqlite3_result_int64");
+        resultDouble = instance.export("sqlite3_result_double");
+        resultText = instance.export("sqlite3_result_text");
+        resultBlob64 = instance.export("sqlite3_result_blob64");
+        resultZeroblob64 = instance.export("sqlite3_result_zeroblob64");
+        resultError = instance.export("sqlite3_result_error");
+        resultErrorCode = instance.export("sqlite3_result_error_code");
 
         sessionCreate = instance.export("sqlite_jvm_session_create");
         sessionChangeset = instance.export("sqlite_jvm_session_changeset");

@@ -189,6 +189,24 @@ public final class Statement implements AutoCloseable {
         return sqlite.readCString(sqlite.callInt(sqlite.fn.columnDecltype, stmt, column));
     }
 
+    /** The table a result column comes from, or {@code null} for an expression. */
+    public String columnTableName(int column) throws SqliteException {
+        checkOpen();
+        return sqlite.readCString(sqlite.callInt(sqlite.fn.columnTableName, stmt, column));
+    }
+
+    /** The table column a result column comes from (its name before any alias), or {@code null}. */
+    public String columnOriginName(int column) throws SqliteException {
+        checkOpen();
+        return sqlite.readCString(sqlite.callInt(sqlite.fn.columnOriginName, stmt, column));
+    }
+
+    /** The schema ("main", "temp", an attached name) a result column comes from, or {@code null}. */
+    public String columnDatabaseName(int column) throws SqliteException {
+        checkOpen();
+        return sqlite.readCString(sqlite.callInt(sqlite.fn.columnDatabaseName, stmt, column));
+    }
+
     /** The type of the value in the current row. */
     public ValueType columnType(int column) throws SqliteException {
         checkOpen();
