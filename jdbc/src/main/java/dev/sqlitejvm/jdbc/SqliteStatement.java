@@ -229,7 +229,8 @@ public class SqliteStatement implements Statement {
                     closeQuietly(statement);
                     throw e;
                 }
-                continuation = statement;
+                String tail = statement.tail();
+                continuation = SqlText.skipSpaceAndComments(tail, 0) < tail.length() ? statement : null;
                 break;
             }
             dev.sqlitejvm.runtime.Statement next;
