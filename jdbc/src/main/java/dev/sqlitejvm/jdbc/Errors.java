@@ -12,13 +12,27 @@ final class Errors {
 
     /** Translates a runtime failure. */
     static SQLException from(SqliteException e) {
-        return of(e.extendedCode(), e.getMessage(), e);
+        return of(e.extendedCode(), sqliteMessage(e), e);
+    }
+
+    /**
+     * SQLite's own message. The runtime appends the VFS's explanation of a lock conflict
+     * ("database is locked (x.db is locked)"); xerial users match on the plain text, so the
+     * explanation stays only in the cause.
+     */
+    private static String sqliteMessage(SqliteException e) {
+        String message = e.getMessage();
+        String plain = "database is locked";
+        if (e.primaryCode() == ResultCodes.BUSY && message != null && message.startsWith(plain + " (")) {
+            return plain;
+        }
+        return message;
     }
 
     /** Translates a runtime failure of a statement whose query timeout fired. */
     static SQLException fromTimedOut(SqliteException e) {
         if (e.primaryCode() == ResultCodes.INTERRUPT) {
-            return new SqliteTimeoutException(message(e.extendedCode(), "query timeout expired: " + e.getMessage()),
+            return new SqliteTimeoutException(message(e.extendedCode(), "query timeout expired: " + sqliteMessage(e)),
                     "57014", e.extendedCode(), e);
         }
         return from(e);
