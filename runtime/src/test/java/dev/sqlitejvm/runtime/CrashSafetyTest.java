@@ -43,6 +43,7 @@ class CrashSafetyTest {
         long reportedTotal = 0;
         long lastReported = 0;
         int killedMidTransaction = 0;
+        int hotJournals = 0;
         for (int kill = 0; kill < KILLS; kill++) {
             Process child = new ProcessBuilder(javaBinary(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
                     "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), db.toString(), mode)
@@ -74,10 +75,18 @@ class CrashSafetyTest {
                 }
             }
             killedMidTransaction += child.exitValue() == 137 ? 1 : 0;
+            Path journal = Path.of(db + "-journal");
+            if (java.nio.file.Files.exists(journal) && java.nio.file.Files.size(journal) > 0) {
+                hotJournals++; // killed inside a transaction: the next open must roll it back
+            }
             reportedTotal += committed - lastReported;
             lastReported = verify(db, committed);
         }
-        System.out.printf("%s: %d kills, %d transactions reported and found%n", mode, KILLS, reportedTotal);
+        System.out.printf("%s: %d kills, %d transactions reported and found, %d hot journals rolled back%n",
+                mode, KILLS, reportedTotal, hotJournals);
+        if (mode.equals("DELETE") && KILLS >= 10) {
+            assertTrue(hotJournals > 0, "no kill landed inside a transaction");
+        }
         assertEquals(KILLS, killedMidTransaction, "every child was killed by SIGKILL");
         NativeSqlite.Result r = NativeSqlite.available()
                 ? NativeSqlite.run(db, "PRAGMA integrity_check; SELECT count(*) = (SELECT n FROM counter) FROM a;")
