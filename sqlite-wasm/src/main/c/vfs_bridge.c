@@ -3,6 +3,7 @@
  * Java VFS of the connection does the work. A file is known to both sides by an integer handle that
  * Java assigns in vfs_open; C keeps it in the sqlite3_file subclass.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "sqlite3.h"
@@ -28,15 +29,39 @@ HOST_IMPORT(file_unlock) int host_file_unlock(int h, int level);
 HOST_IMPORT(file_check_reserved_lock) int host_file_check_reserved_lock(int h, int *pResOut);
 HOST_IMPORT(file_sector_size) int host_file_sector_size(int h);
 HOST_IMPORT(file_device_characteristics) int host_file_device_characteristics(int h);
+HOST_IMPORT(shm_map) int host_shm_map(int h, int iRegion, int szRegion, int bExtend, void *pLocal);
+HOST_IMPORT(shm_lock) int host_shm_lock(int h, int offset, int n, int flags);
+HOST_IMPORT(shm_barrier) void host_shm_barrier(int h);
+HOST_IMPORT(shm_unmap) int host_shm_unmap(int h, int deleteFlag);
 
+/* host_shm_map's answer when the region lies beyond the -shm file and bExtend is 0. */
+#define SHM_REGION_ABSENT SQLITE_NOTFOUND
+
+/*
+ * WAL-index regions live in this instance's linear memory, because SQLite dereferences them; Java
+ * keeps each one in step with the shared -shm mapping at SQLite's lock and barrier points.
+ */
 typedef struct JvmFile {
   sqlite3_file base;
   int handle;
+  int nShm;             /* entries in apShm */
+  void **apShm;         /* region i, or NULL if not mapped yet */
+  int shmReadOnly;      /* the -shm file is read-only: xShmMap answers SQLITE_READONLY */
 } JvmFile;
 
 #define HANDLE(pFile) (((JvmFile *)(pFile))->handle)
 
-static int jvmClose(sqlite3_file *f) { return host_file_close(HANDLE(f)); }
+static void freeShmRegions(JvmFile *file) {
+  for (int i = 0; i < file->nShm; i++) free(file->apShm[i]);
+  free(file->apShm);
+  file->apShm = 0;
+  file->nShm = 0;
+}
+
+static int jvmClose(sqlite3_file *f) {
+  freeShmRegions((JvmFile *)f);
+  return host_file_close(HANDLE(f));
+}
 static int jvmRead(sqlite3_file *f, void *buf, int amt, sqlite3_int64 off) {
   return host_file_read(HANDLE(f), buf, amt, off);
 }
@@ -64,10 +89,49 @@ static int jvmDeviceCharacteristics(sqlite3_file *f) {
   return host_file_device_characteristics(HANDLE(f));
 }
 
+static int jvmShmMap(sqlite3_file *f, int iRegion, int szRegion, int bExtend, void volatile **pp) {
+  JvmFile *file = (JvmFile *)f;
+  *pp = 0;
+  if (iRegion >= file->nShm) {
+    int n = iRegion + 1;
+    void **a = realloc(file->apShm, n * sizeof(void *));
+    if (!a) return SQLITE_NOMEM;
+    memset(a + file->nShm, 0, (n - file->nShm) * sizeof(void *));
+    file->apShm = a;
+    file->nShm = n;
+  }
+  if (!file->apShm[iRegion]) {
+    void *p = aligned_alloc(8, szRegion);
+    if (!p) return SQLITE_NOMEM;
+    int rc = host_shm_map(file->handle, iRegion, szRegion, bExtend, p);
+    if (rc == SHM_REGION_ABSENT) {
+      free(p);
+      return SQLITE_OK;
+    }
+    if (rc != SQLITE_OK && rc != SQLITE_READONLY) {
+      free(p);
+      return rc;
+    }
+    file->shmReadOnly = rc == SQLITE_READONLY;
+    file->apShm[iRegion] = p;
+  }
+  *pp = file->apShm[iRegion];
+  return file->shmReadOnly ? SQLITE_READONLY : SQLITE_OK;
+}
+static int jvmShmLock(sqlite3_file *f, int offset, int n, int flags) {
+  return host_shm_lock(HANDLE(f), offset, n, flags);
+}
+static void jvmShmBarrier(sqlite3_file *f) { host_shm_barrier(HANDLE(f)); }
+static int jvmShmUnmap(sqlite3_file *f, int deleteFlag) {
+  int rc = host_shm_unmap(HANDLE(f), deleteFlag);
+  freeShmRegions((JvmFile *)f);
+  return rc;
+}
+
 static const sqlite3_io_methods jvmIoMethods = {
-  1, jvmClose, jvmRead, jvmWrite, jvmTruncate, jvmSync, jvmFileSize, jvmLock, jvmUnlock,
+  2, jvmClose, jvmRead, jvmWrite, jvmTruncate, jvmSync, jvmFileSize, jvmLock, jvmUnlock,
   jvmCheckReservedLock, jvmFileControl, jvmSectorSize, jvmDeviceCharacteristics,
-  0, 0, 0, 0, 0, 0
+  jvmShmMap, jvmShmLock, jvmShmBarrier, jvmShmUnmap, 0, 0
 };
 
 static int jvmOpen(sqlite3_vfs *vfs, const char *zName, sqlite3_file *f, int flags, int *pOutFlags) {

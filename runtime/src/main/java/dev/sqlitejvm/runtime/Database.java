@@ -1,5 +1,6 @@
 package dev.sqlitejvm.runtime;
 
+import dev.sqlitejvm.vfs.MemoryVfs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,16 +36,26 @@ public final class Database implements AutoCloseable {
         this.filename = filename;
     }
 
-    /** Opens (creating if needed) a database file, {@code :memory:}, or a {@code file:} URI. */
+    /**
+     * Opens (creating if needed) a database file, {@code :memory:}, or a {@code file:} URI.
+     * {@code file:NAME?mode=memory&cache=shared} is an in-memory database shared by every
+     * connection of this JVM that opens NAME, freed when the last one closes.
+     */
     public static Database open(String filename) throws SqliteException {
         return open(filename, OpenOptions.defaults());
     }
 
     public static Database open(String filename, OpenOptions options) throws SqliteException {
+        String sqliteName = filename;
+        SharedMemoryUri sharedMemory = SharedMemoryUri.parse(filename);
+        if (sharedMemory != null) {
+            sqliteName = sharedMemory.uri;
+            options = options.withVfs(MemoryVfs.named(sharedMemory.name));
+        }
         WasmSqlite sqlite = new WasmSqlite(options.vfs(), options.memoryLimitPages());
         int db;
         try {
-            int name = sqlite.scratchCString(filename.getBytes(StandardCharsets.UTF_8));
+            int name = sqlite.scratchCString(sqliteName.getBytes(StandardCharsets.UTF_8));
             db = sqlite.callInt(sqlite.fn.open, name, options.flags());
             int rc = sqlite.callInt(sqlite.fn.lastRc);
             if (rc != ResultCodes.OK) {

@@ -37,6 +37,15 @@ public final class OpenOptions {
         return this;
     }
 
+    /** A copy of these options with another VFS. */
+    OpenOptions withVfs(Vfs fileSystem) {
+        OpenOptions copy = new OpenOptions();
+        copy.flags = flags;
+        copy.memoryLimitBytes = memoryLimitBytes;
+        copy.vfs = fileSystem;
+        return copy;
+    }
+
     int flags() {
         return flags;
     }

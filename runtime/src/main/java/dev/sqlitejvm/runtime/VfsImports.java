@@ -13,7 +13,10 @@ import dev.sqlitejvm.vfs.OpenFlags;
 import dev.sqlitejvm.vfs.Vfs;
 import dev.sqlitejvm.vfs.VfsException;
 import dev.sqlitejvm.vfs.VfsFile;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.TimeZone;
@@ -31,6 +34,10 @@ final class VfsImports {
     private final Vfs vfs;
     private final WasmSqlite sqlite;
     private final FileHandles files;
+    /** WAL-index mirrors by file handle, for database files in WAL mode. */
+    private final Map<Integer, ShmMirror> mirrors = new HashMap<>();
+    /** vfs_bridge.c's SHM_REGION_ABSENT: the region is beyond the -shm file and was not to be created. */
+    private static final int SHM_REGION_ABSENT = 12;
     /** Reused for reads and writes: SQLite's I/O is a page or less. */
     private byte[] ioBuffer = new byte[4096];
 
@@ -94,6 +101,7 @@ final class VfsImports {
                         (instance, a) -> new long[] {TimeZone.getDefault().getOffset(a[0] * 1000) / 1000}),
 
                 function("file_close", List.of(I32), (m, a) -> {
+                    mirrors.remove((int) a[0]);
                     files.remove((int) a[0]).close();
                     return ResultCodes.OK;
                 }),
@@ -112,7 +120,14 @@ final class VfsImports {
                     return ResultCodes.OK;
                 }),
                 function("file_lock", List.of(I32, I32), (m, a) -> {
-                    file(a[0]).lock(LockLevel.of((int) a[1]));
+                    LockLevel level = LockLevel.of((int) a[1]);
+                    file(a[0]).lock(level);
+                    ShmMirror mirror = mirrors.get((int) a[0]);
+                    if (mirror != null && level == LockLevel.SHARED) {
+                        // A read transaction starts: show SQLite the current WAL-index header, so that
+                        // its first look at it is not a stale copy that costs a retry.
+                        mirror.sync(m);
+                    }
                     return ResultCodes.OK;
                 }),
                 function("file_unlock", List.of(I32, I32), (m, a) -> {
@@ -125,7 +140,64 @@ final class VfsImports {
                 }),
                 function("file_sector_size", List.of(I32), (m, a) -> file(a[0]).sectorSize()),
                 function("file_device_characteristics", List.of(I32),
-                        (m, a) -> file(a[0]).deviceCharacteristics()));
+                        (m, a) -> file(a[0]).deviceCharacteristics()),
+
+                function("shm_map", List.of(I32, I32, I32, I32, I32), this::shmMap),
+                function("shm_lock", List.of(I32, I32, I32, I32), this::shmLock),
+                host("shm_barrier", List.of(I32), List.of(), (instance, a) -> {
+                    ShmMirror mirror = mirrors.get((int) a[0]);
+                    if (mirror != null) {
+                        mirror.sync(instance.memory());
+                    }
+                    return null;
+                }),
+                function("shm_unmap", List.of(I32, I32), (m, a) -> {
+                    ShmMirror mirror = mirrors.remove((int) a[0]);
+                    if (mirror != null) {
+                        mirror.shm.close(a[1] != 0);
+                    }
+                    return ResultCodes.OK;
+                }));
+    }
+
+    /** SQLITE_SHM_* flags of xShmLock. */
+    private static final int SHM_UNLOCK = 1;
+    private static final int SHM_EXCLUSIVE = 8;
+
+    private int shmMap(Memory memory, long[] a) throws VfsException {
+        int handle = (int) a[0];
+        int region = (int) a[1];
+        int size = (int) a[2];
+        ShmMirror mirror = mirrors.get(handle);
+        if (mirror == null) {
+            mirror = new ShmMirror(file(handle).sharedMemory());
+            mirrors.put(handle, mirror);
+        }
+        ByteBuffer shared = mirror.shm.region(region, size, a[3] != 0);
+        if (shared == null) {
+            return SHM_REGION_ABSENT;
+        }
+        mirror.attach(memory, region, (int) a[4], shared, size);
+        return mirror.shm.isReadOnly() ? ResultCodes.READONLY : ResultCodes.OK;
+    }
+
+    private int shmLock(Memory memory, long[] a) throws VfsException {
+        ShmMirror mirror = mirrors.get((int) a[0]);
+        if (mirror == null) {
+            throw new VfsException(VfsException.IOERR_SHMLOCK, "shm lock before shm map");
+        }
+        int offset = (int) a[1];
+        int count = (int) a[2];
+        int flags = (int) a[3];
+        boolean exclusive = (flags & SHM_EXCLUSIVE) != 0;
+        if ((flags & SHM_UNLOCK) != 0) {
+            mirror.sync(memory); // publish before others may look
+            mirror.shm.unlock(offset, count, exclusive);
+        } else {
+            mirror.shm.lock(offset, count, exclusive);
+            mirror.sync(memory); // see what the previous holder published
+        }
+        return ResultCodes.OK;
     }
 
     private VfsFile file(long handle) {

@@ -1,160 +1,130 @@
 package dev.sqlitejvm.vfs;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.EnumSet;
-import java.util.Set;
 
-/** A file on disk, opened for one connection. */
+/**
+ * A file on disk as one connection opened it. The descriptor and the OS locks belong to the
+ * {@link SharedFile} of the file, shared with the other connections of this JVM; this handle keeps
+ * its own lock level, read-only mode and close-time duties.
+ */
 final class ChannelFile implements VfsFile {
-    private final Path path;
-    private final FileChannel channel;
+    /** SQLITE_IOCAP_POWERSAFE_OVERWRITE, as the unix VFS reports by default. */
+    private static final int IOCAP_POWERSAFE_OVERWRITE = 0x00001000;
+
+    private final SharedFile file;
     private final boolean readOnly;
     private final boolean deleteOnClose;
-    private final LockTable.FileLocks locks;
+    /** A new journal or WAL: its directory entry is made durable with its first sync. */
+    private boolean syncDirectory;
     private LockLevel level = LockLevel.NONE;
+    private ShmFile.Handle sharedMemory;
+    private boolean closed;
 
-    private ChannelFile(Path path, FileChannel channel, boolean readOnly, boolean deleteOnClose) {
-        this.path = path;
-        this.channel = channel;
+    private ChannelFile(SharedFile file, boolean readOnly, boolean deleteOnClose, boolean syncDirectory) {
+        this.file = file;
         this.readOnly = readOnly;
         this.deleteOnClose = deleteOnClose;
-        this.locks = LockTable.acquire(path.toString());
+        this.syncDirectory = syncDirectory;
     }
 
     static ChannelFile open(Path path, int flags) throws VfsException {
-        boolean deleteOnClose = OpenFlags.has(flags, OpenFlags.DELETEONCLOSE);
         if (Files.isDirectory(path)) {
             throw new VfsException(VfsException.CANTOPEN_ISDIR, "cannot open " + path + ": is a directory");
         }
-        if (OpenFlags.has(flags, OpenFlags.READWRITE)) {
-            Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.READ, StandardOpenOption.WRITE);
-            if (OpenFlags.has(flags, OpenFlags.CREATE)) {
-                options.add(OpenFlags.has(flags, OpenFlags.EXCLUSIVE)
-                        ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE);
-            }
-            try {
-                return new ChannelFile(path, FileChannel.open(path, options), false, deleteOnClose);
-            } catch (AccessDeniedException e) {
-                // As the unix VFS: a file we may not write is opened read-only, if it exists.
-                if (!Files.exists(path)) {
-                    throw cantOpen(path, "permission denied", e);
-                }
-            } catch (NoSuchFileException e) {
-                throw cantOpen(path, Files.isDirectory(path.toAbsolutePath().getParent())
-                        ? "no such file" : "no such directory", e);
-            } catch (FileAlreadyExistsException e) {
-                throw cantOpen(path, "file exists", e);
-            } catch (IOException | UnsupportedOperationException e) {
-                throw cantOpen(path, e.toString(), e);
-            }
-        }
-        try {
-            return new ChannelFile(path, FileChannel.open(path, StandardOpenOption.READ), true, deleteOnClose);
-        } catch (NoSuchFileException e) {
-            throw cantOpen(path, "no such file", e);
-        } catch (AccessDeniedException e) {
-            throw cantOpen(path, "permission denied", e);
-        } catch (IOException e) {
-            throw cantOpen(path, e.toString(), e);
-        }
+        boolean readWrite = OpenFlags.has(flags, OpenFlags.READWRITE);
+        boolean create = readWrite && OpenFlags.has(flags, OpenFlags.CREATE);
+        boolean existed = Files.exists(path);
+        SharedFile shared = SharedFile.open(path, create, create && OpenFlags.has(flags, OpenFlags.EXCLUSIVE));
+        boolean isNewLog = create && !existed && OpenFlags.has(flags,
+                OpenFlags.MAIN_JOURNAL | OpenFlags.SUPER_JOURNAL | OpenFlags.WAL);
+        // A file we may not write is opened read-only, as the unix VFS does; SQLite sees it in the
+        // output flags and behaves as for a read-only database.
+        return new ChannelFile(shared, !readWrite || !shared.isWritable(),
+                OpenFlags.has(flags, OpenFlags.DELETEONCLOSE), isNewLog);
     }
 
-    private static VfsException cantOpen(Path path, String why, Exception cause) {
-        return new VfsException(VfsException.CANTOPEN, "cannot open " + path + ": " + why, cause);
+    Path path() {
+        return file.path;
     }
 
     @Override
     public int read(long offset, byte[] buffer, int bufferOffset, int length) throws VfsException {
-        ByteBuffer target = ByteBuffer.wrap(buffer, bufferOffset, length);
-        try {
-            while (target.hasRemaining()) {
-                int n = channel.read(target, offset + target.position() - bufferOffset);
-                if (n < 0) {
-                    break;
-                }
-            }
-            return target.position() - bufferOffset;
-        } catch (IOException e) {
-            throw new VfsException(VfsException.IOERR_READ, "read " + path + ": " + e, e);
-        }
+        return file.read(offset, buffer, bufferOffset, length);
     }
 
     @Override
     public void write(long offset, byte[] buffer, int bufferOffset, int length) throws VfsException {
-        ByteBuffer source = ByteBuffer.wrap(buffer, bufferOffset, length);
-        try {
-            while (source.hasRemaining()) {
-                channel.write(source, offset + source.position() - bufferOffset);
-            }
-        } catch (IOException e) {
-            throw new VfsException(isDiskFull(e) ? VfsException.FULL : VfsException.IOERR_WRITE,
-                    "write " + path + ": " + e, e);
+        if (readOnly) {
+            throw new VfsException(VfsException.READONLY, path() + " is open read-only");
         }
-    }
-
-    private static boolean isDiskFull(IOException e) {
-        return String.valueOf(e.getMessage()).contains("No space left");
+        file.write(offset, buffer, bufferOffset, length);
     }
 
     @Override
     public void truncate(long size) throws VfsException {
-        try {
-            channel.truncate(size);
-        } catch (IOException e) {
-            throw new VfsException(VfsException.IOERR_TRUNCATE, "truncate " + path + ": " + e, e);
+        if (readOnly) {
+            throw new VfsException(VfsException.READONLY, path() + " is open read-only");
         }
+        file.truncate(size);
     }
 
     @Override
     public void sync(int flags) throws VfsException {
-        try {
+        file.sync();
+        if (syncDirectory) {
+            syncDirectory = false;
+            syncParentDirectory(path());
+        }
+    }
+
+    /** fsync of the directory, so a new or deleted journal entry survives a power cut. */
+    static void syncParentDirectory(Path path) throws VfsException {
+        Path dir = path.toAbsolutePath().getParent();
+        if (dir == null) {
+            return;
+        }
+        // A channel of our own on the directory: closing it cannot drop any lock of a database file.
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {
-            throw new VfsException(VfsException.IOERR_FSYNC, "sync " + path + ": " + e, e);
+            throw new VfsException(VfsException.IOERR_DIR_FSYNC, "sync directory " + dir + ": " + e, e);
         }
     }
 
     @Override
     public long size() throws VfsException {
-        try {
-            return channel.size();
-        } catch (IOException e) {
-            throw new VfsException(VfsException.IOERR_FSTAT, "size of " + path + ": " + e, e);
-        }
+        return file.size();
     }
 
     @Override
     public void lock(LockLevel to) throws VfsException {
-        if (level.compareTo(to) >= 0) {
-            return;
-        }
-        LockLevel reached = locks.raise(this, level, to);
+        LockLevel reached = file.lock(level, to);
         level = reached;
         if (reached != to) {
-            throw new VfsException(VfsException.BUSY, path + " is locked");
+            throw new VfsException(VfsException.BUSY, path() + " is locked");
         }
     }
 
     @Override
-    public void unlock(LockLevel to) {
-        if (level.compareTo(to) <= 0) {
-            return;
+    public void unlock(LockLevel to) throws VfsException {
+        file.unlock(level, to);
+        if (level.compareTo(to) > 0) {
+            level = to;
         }
-        locks.lower(this, level, to);
-        level = to;
     }
 
     @Override
-    public boolean checkReservedLock() {
-        return locks.hasReserved();
+    public boolean checkReservedLock() throws VfsException {
+        return file.reservedByAnyone();
+    }
+
+    @Override
+    public int deviceCharacteristics() {
+        return IOCAP_POWERSAFE_OVERWRITE;
     }
 
     @Override
@@ -163,16 +133,33 @@ final class ChannelFile implements VfsFile {
     }
 
     @Override
+    public SharedMemory sharedMemory() throws VfsException {
+        if (sharedMemory == null || sharedMemory.isClosed()) {
+            sharedMemory = ShmFile.open(Path.of(path() + "-shm"), readOnly);
+        }
+        return sharedMemory;
+    }
+
+    @Override
     public void close() throws VfsException {
-        unlock(LockLevel.NONE);
-        LockTable.release(locks);
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
-            channel.close();
-            if (deleteOnClose) {
-                Files.deleteIfExists(path);
+            if (sharedMemory != null) {
+                sharedMemory.close(false); // SQLite unmaps first; this covers an abrupt teardown
             }
-        } catch (IOException e) {
-            throw new VfsException(VfsException.IOERR_CLOSE, "close " + path + ": " + e, e);
+            unlock(LockLevel.NONE);
+        } finally {
+            file.release();
+        }
+        if (deleteOnClose) {
+            try {
+                Files.deleteIfExists(path());
+            } catch (IOException e) {
+                throw new VfsException(VfsException.IOERR_DELETE, "delete " + path() + ": " + e, e);
+            }
         }
     }
 }

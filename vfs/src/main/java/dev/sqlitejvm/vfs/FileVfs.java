@@ -33,6 +33,9 @@ public final class FileVfs implements Vfs {
     public void delete(String name, boolean syncDirectory) throws VfsException {
         try {
             Files.delete(Paths.get(name));
+            if (syncDirectory) {
+                ChannelFile.syncParentDirectory(Paths.get(name));
+            }
         } catch (NoSuchFileException e) {
             throw new VfsException(VfsException.IOERR_DELETE_NOENT, "no such file: " + name, e);
         } catch (IOException e) {
@@ -45,9 +48,9 @@ public final class FileVfs implements Vfs {
         Path path = Paths.get(name);
         switch (check) {
             case EXISTS:
-                // SQLite treats an empty journal as absent, as the unix VFS does.
+                // An empty regular file counts as absent (an empty journal is not hot), as in the unix VFS.
                 try {
-                    return Files.isRegularFile(path) && Files.size(path) > 0;
+                    return Files.exists(path) && (!Files.isRegularFile(path) || Files.size(path) > 0);
                 } catch (IOException e) {
                     return false;
                 }

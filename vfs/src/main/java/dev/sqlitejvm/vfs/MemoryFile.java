@@ -2,13 +2,13 @@ package dev.sqlitejvm.vfs;
 
 import java.util.Arrays;
 
-/** A file held in the Java heap, for temporary files and in-memory databases. */
+/** A file held in the Java heap, for temporary files and in-memory databases; safe to share between threads. */
 public final class MemoryFile implements VfsFile {
     private byte[] data = new byte[0];
     private long size;
 
     @Override
-    public int read(long offset, byte[] buffer, int bufferOffset, int length) {
+    public synchronized int read(long offset, byte[] buffer, int bufferOffset, int length) {
         if (offset >= size) {
             return 0;
         }
@@ -18,7 +18,7 @@ public final class MemoryFile implements VfsFile {
     }
 
     @Override
-    public void write(long offset, byte[] buffer, int bufferOffset, int length) throws VfsException {
+    public synchronized void write(long offset, byte[] buffer, int bufferOffset, int length) throws VfsException {
         long end = offset + length;
         if (end > Integer.MAX_VALUE - 8) {
             throw new VfsException(VfsException.FULL, "in-memory file larger than 2 GiB");
@@ -35,7 +35,7 @@ public final class MemoryFile implements VfsFile {
     }
 
     @Override
-    public void truncate(long newSize) {
+    public synchronized void truncate(long newSize) {
         if (newSize < size) {
             Arrays.fill(data, (int) newSize, (int) size, (byte) 0);
             size = newSize;
@@ -47,7 +47,7 @@ public final class MemoryFile implements VfsFile {
     }
 
     @Override
-    public long size() {
+    public synchronized long size() {
         return size;
     }
 

@@ -22,6 +22,11 @@ public class VfsException extends Exception {
     public static final int IOERR_CHECKRESERVEDLOCK = IOERR | (14 << 8);
     public static final int IOERR_LOCK = IOERR | (15 << 8);
     public static final int IOERR_CLOSE = IOERR | (16 << 8);
+    public static final int IOERR_DIR_FSYNC = IOERR | (5 << 8);
+    public static final int IOERR_SHMOPEN = IOERR | (18 << 8);
+    public static final int IOERR_SHMSIZE = IOERR | (19 << 8);
+    public static final int IOERR_SHMLOCK = IOERR | (20 << 8);
+    public static final int IOERR_SHMMAP = IOERR | (21 << 8);
     public static final int IOERR_DELETE_NOENT = IOERR | (23 << 8);
     public static final int CANTOPEN_ISDIR = CANTOPEN | (2 << 8);
     public static final int READONLY = 8;

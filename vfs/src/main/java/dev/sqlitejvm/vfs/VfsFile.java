@@ -44,6 +44,17 @@ public interface VfsFile extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * The WAL-index shared memory of this database file, opened on first use and shared with every
+     * connection (and process) that has the database open in WAL mode.
+     *
+     * @throws VfsException when this file has no shared memory; SQLite then needs
+     *                      {@code PRAGMA locking_mode=EXCLUSIVE} for WAL
+     */
+    default SharedMemory sharedMemory() throws VfsException {
+        throw new VfsException(VfsException.IOERR_SHMOPEN, "this file has no shared memory");
+    }
+
     /** Whether the file was opened read-only (SQLite asks for read-write, falls back to this). */
     boolean isReadOnly();
 
