@@ -815,18 +815,4 @@ abstract class BaseResultSet extends ReadOnlyResultSet {
         return getObject(findColumn(label), type);
     }
 
-    // ---- wrapper ----
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
-    }
 }

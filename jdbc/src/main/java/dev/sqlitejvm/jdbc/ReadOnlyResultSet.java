@@ -20,7 +20,7 @@ import java.sql.Timestamp;
  * The part of {@link ResultSet} that a forward-only, read-only result cannot offer: updates,
  * inserts and deletes through the cursor, and SQL types SQLite does not have.
  */
-abstract class ReadOnlyResultSet implements ResultSet {
+abstract class ReadOnlyResultSet implements ResultSet, SelfWrapper {
 
     @Override
     public void cancelRowUpdates() throws SQLException {

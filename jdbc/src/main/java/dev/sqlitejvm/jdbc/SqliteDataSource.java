@@ -14,7 +14,7 @@ import javax.sql.DataSource;
  * the URL: {@code journal_mode}, {@code busy_timeout}...). User name and password are ignored:
  * SQLite has no users.
  */
-public class SqliteDataSource implements DataSource, Serializable {
+public class SqliteDataSource implements DataSource, Serializable, SelfWrapper {
     private static final long serialVersionUID = 1L;
 
     private String url = JdbcUrl.PREFIX + ":memory:";
@@ -105,18 +105,5 @@ public class SqliteDataSource implements DataSource, Serializable {
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
         throw new SQLFeatureNotSupportedException("java.util.logging is not used");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Locale;
  * What SQLite is and holds, the JDBC way. SQLite has no catalogs or schemas in the JDBC sense:
  * both are reported as null, and the tables are those of the main database.
  */
-final class SqliteDatabaseMetaData implements DatabaseMetaData {
+final class SqliteDatabaseMetaData implements DatabaseMetaData, SelfWrapper {
     private final SqliteConnection connection;
     private final MetadataQueries queries;
 
@@ -1116,18 +1116,5 @@ final class SqliteDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean generatedKeyAlwaysReturned() {
         return false;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }

@@ -8,7 +8,7 @@ import java.sql.Types;
  * Parameter metadata. SQLite parameters have no declared type; each reports the type of the
  * value currently set (VARCHAR when none is), and every parameter is a nullable IN parameter.
  */
-final class SqliteParameterMetaData implements ParameterMetaData {
+final class SqliteParameterMetaData implements ParameterMetaData, SelfWrapper {
     private final Object[] values;
 
     SqliteParameterMetaData(Object[] values) {
@@ -89,18 +89,5 @@ final class SqliteParameterMetaData implements ParameterMetaData {
     public int getParameterMode(int param) throws SQLException {
         value(param);
         return parameterModeIn;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /** Result column metadata; column types come from each column's declared type. */
-final class SqliteResultSetMetaData implements ResultSetMetaData {
+final class SqliteResultSetMetaData implements ResultSetMetaData, SelfWrapper {
     private final ColumnInfo[] columns;
 
     SqliteResultSetMetaData(ColumnInfo[] columns) {
@@ -137,18 +137,5 @@ final class SqliteResultSetMetaData implements ResultSetMetaData {
     @Override
     public String getColumnClassName(int column) throws SQLException {
         return ColumnTypes.className(getColumnType(column));
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.ScheduledFuture;
  * first statement with result columns becomes the current result set, and what follows it runs
  * when {@link #getMoreResults()} moves past it.
  */
-public class SqliteStatement implements Statement {
+public class SqliteStatement implements Statement, SelfWrapper {
     private static final String[] KEY_LABELS = {"last_insert_rowid()"};
 
     final SqliteConnection connection;
@@ -691,18 +691,5 @@ public class SqliteStatement implements Statement {
     @Override
     public boolean isClosed() {
         return closed;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }
