@@ -204,7 +204,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs on the connection's thread, in the progress callback or before a step. */
     boolean applyPendingInterrupt() {
-        if (!interruptPending) {
+        if (!interruptPending && !sqlite.threadInterrupted()) {
             return false;
         }
         interruptPending = false;

@@ -261,11 +261,18 @@ final class VfsImports {
         return ioBuffer;
     }
 
-    private static void sleepMicros(long micros) {
+    /**
+     * SQLite's busy handler sleeps here between retries. An interrupted thread does not sleep, so
+     * its busy wait ends promptly with SQLITE_BUSY; the interrupt is kept for the caller.
+     */
+    private void sleepMicros(long micros) {
+        if (sqlite.threadInterrupted()) {
+            return;
+        }
         try {
             Thread.sleep(micros / 1000, (int) (micros % 1000) * 1000);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            sqlite.noteThreadInterrupt();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.sqlitejvm.runtime;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -36,6 +37,9 @@ final class WasmSqlite {
     private int scratchSize;
     private String lastVfsError;
     private String poisonedBy;
+    /** Nesting of calls into wasm: host functions may call back in. */
+    private int depth;
+    private boolean threadInterrupted;
 
     WasmSqlite(Vfs vfs, int maxMemoryPages) throws SqliteException {
         this.callbacks = new Callbacks(this);
@@ -73,20 +77,51 @@ final class WasmSqlite {
 
     // ---- calls ----
 
+    /**
+     * Calls an export. Chicory's compiled code aborts, anywhere inside SQLite, as soon as it sees
+     * the thread's interrupt flag; so the flag is taken off for the call (the interrupt becomes
+     * SQLite's own, see {@link #threadInterrupted()}) and put back when the outermost call returns.
+     */
     long call(ExportFunction function, long... args) throws SqliteException {
         if (poisonedBy != null) {
             throw new SqliteException(ResultCodes.MISUSE, "connection was closed after a fatal error: " + poisonedBy);
         }
+        if (Thread.interrupted()) {
+            threadInterrupted = true;
+        }
+        depth++;
         try {
             long[] result = function.apply(args);
             return result == null || result.length == 0 ? 0 : result[0];
+        } catch (ChicoryInterruptedException e) {
+            // The interrupt landed while SQLite was running: it stopped at an arbitrary point.
+            threadInterrupted = true;
+            throw poison(ResultCodes.INTERRUPT, "the thread was interrupted while SQLite was running", e);
         } catch (OutOfMemoryError e) {
             throw poison(ResultCodes.NOMEM, "the JVM has no memory left for this connection", e);
         } catch (StackOverflowError e) {
             throw poison(ResultCodes.INTERNAL, "stack overflow in SQLite", e);
         } catch (RuntimeException e) {
             throw poison(ResultCodes.INTERNAL, "SQLite trapped: " + e.getMessage(), e);
+        } finally {
+            if (--depth == 0 && threadInterrupted) {
+                threadInterrupted = false;
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /**
+     * Whether the calling thread was interrupted during the current call into SQLite. Running
+     * statements then stop with SQLITE_INTERRUPT and busy waits end early.
+     */
+    boolean threadInterrupted() {
+        return threadInterrupted;
+    }
+
+    /** Records an interrupt that a host function consumed (an InterruptedException). */
+    void noteThreadInterrupt() {
+        threadInterrupted = true;
     }
 
     int callInt(ExportFunction function, long... args) throws SqliteException {
