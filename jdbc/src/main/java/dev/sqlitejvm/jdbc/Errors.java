@@ -46,6 +46,13 @@ final class Errors {
 
     static SQLException of(int extendedCode, String sqliteMessage, Throwable cause) {
         String message = message(extendedCode, sqliteMessage);
+        DriverFlavor flavor = DriverFlavor.installed();
+        if (flavor != null) {
+            SQLException flavored = flavor.newException(message, sqlState(extendedCode), extendedCode, cause);
+            if (flavored != null) {
+                return flavored;
+            }
+        }
         switch (extendedCode & 0xff) {
             case ResultCodes.CONSTRAINT:
                 return new SqliteConstraintException(message, "23000", extendedCode, cause);
@@ -58,6 +65,23 @@ final class Errors {
                 return new SqliteSqlException(message, "57014", extendedCode, cause);
             default:
                 return new SqliteSqlException(message, null, extendedCode, cause);
+        }
+    }
+
+    /** The SQLState {@link #of} gives a result code. */
+    static String sqlState(int extendedCode) {
+        switch (extendedCode & 0xff) {
+            case ResultCodes.CONSTRAINT:
+                return "23000";
+            case ResultCodes.BUSY:
+            case ResultCodes.LOCKED:
+                return "40001";
+            case ResultCodes.CANTOPEN:
+                return "08001";
+            case ResultCodes.INTERRUPT:
+                return "57014";
+            default:
+                return null;
         }
     }
 

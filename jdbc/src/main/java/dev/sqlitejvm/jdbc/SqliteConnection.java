@@ -61,6 +61,18 @@ public class SqliteConnection implements Connection {
     private int savepoints;
 
     SqliteConnection(String url, Database database, SqliteConfig config) throws SQLException {
+        this(new Opened(url, database, config));
+    }
+
+    /**
+     * For a {@link DriverFlavor} that supplies a subclass: builds the connection for a database the
+     * driver has opened and configured.
+     */
+    protected SqliteConnection(Opened opened) throws SQLException {
+        this(opened.url, opened.database, opened.config, opened);
+    }
+
+    private SqliteConnection(String url, Database database, SqliteConfig config, Opened opened) throws SQLException {
         this.url = url;
         this.database = database;
         this.config = config;
@@ -82,7 +94,10 @@ public class SqliteConnection implements Connection {
         }
         try {
             config.applyTo(database);
-            return new SqliteConnection(url.url, database, config);
+            Opened opened = new Opened(url.url, database, config);
+            DriverFlavor flavor = DriverFlavor.installed();
+            SqliteConnection connection = flavor == null ? null : flavor.newConnection(opened);
+            return connection != null ? connection : new SqliteConnection(opened);
         } catch (SQLException | RuntimeException e) {
             try {
                 database.close();
@@ -90,6 +105,29 @@ public class SqliteConnection implements Connection {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /** A database the driver has opened and configured, handed to {@link DriverFlavor#newConnection}. */
+    public static final class Opened {
+        final String url;
+        final Database database;
+        final SqliteConfig config;
+
+        Opened(String url, Database database, SqliteConfig config) {
+            this.url = url;
+            this.database = database;
+            this.config = config;
+        }
+
+        /** The JDBC URL the connection was opened with. */
+        public String url() {
+            return url;
+        }
+
+        /** The connection's validated properties. */
+        public SqliteConfig config() {
+            return config;
         }
     }
 
