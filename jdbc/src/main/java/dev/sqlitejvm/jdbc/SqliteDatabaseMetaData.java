@@ -135,6 +135,10 @@ final class SqliteDatabaseMetaData implements DatabaseMetaData, SelfWrapper {
     /** The foreign keys declared by one table, as rows in KEY_LABELS form. */
     private List<Object[]> foreignKeysOf(String table) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
+        List<Object[]> definition = queries.rows(
+                "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ? COLLATE NOCASE", table);
+        List<String> names = ForeignKeyNames.inDeclarationOrder(
+                definition.isEmpty() ? null : (String) definition.get(0)[0]);
         for (Object[] key : queries.rows("SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete "
                 + "FROM pragma_foreign_key_list(?) ORDER BY id, seq", table)) {
             String parent = (String) key[2];
@@ -146,7 +150,8 @@ final class SqliteDatabaseMetaData implements DatabaseMetaData, SelfWrapper {
                 parentColumn = pk.isEmpty() ? null : (String) pk.get(0)[0];
             }
             rows.add(new Object[] {null, null, parent, parentColumn, null, null, table, key[3], seq + 1,
-                (long) rule((String) key[5]), (long) rule((String) key[6]), null, null,
+                (long) rule((String) key[5]), (long) rule((String) key[6]),
+                ForeignKeyNames.forPragmaId(names, ((Long) key[0]).intValue()), null,
                 (long) importedKeyNotDeferrable});
         }
         return rows;

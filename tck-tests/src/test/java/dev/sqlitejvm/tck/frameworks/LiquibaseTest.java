@@ -141,12 +141,11 @@ class LiquibaseTest {
 
     /**
      * Liquibase adds a column on SQLite by rebuilding the table from the driver's metadata. With a
-     * named foreign key on that table, it fails with "createTable with references requires
-     * foreignKeyName": {@code getImportedKeys} reports FK_NAME as null, where xerial reports the
-     * name declared in {@code CONSTRAINT name FOREIGN KEY}. A driver bug (jdbc module).
+     * named foreign key on that table it needs FK_NAME from {@code getImportedKeys} (otherwise:
+     * "createTable with references requires foreignKeyName"); the driver reads it from the table's
+     * CREATE TABLE text, as xerial does.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("driver bug: DatabaseMetaData.getImportedKeys gives FK_NAME null, not the declared constraint name")
     void addColumnToATableWithANamedForeignKey() throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve("fk.db");
         Files.writeString(dir.resolve("fk.xml"), HEADER
