@@ -5,12 +5,22 @@ package dev.sqlitejvm.replication;
  * {@link #page}: CRC-64/XZ of the 4-byte big-endian page number followed by the page's bytes.
  * An empty database has checksum 0. Because it is an XOR, it is updated per page:
  * {@code after = before ^ page(n, old) ^ page(n, new)}.
+ *
+ * <p>Page 1's bytes 24..27 (file change counter) and 92..99 (version-valid-for, SQLite version)
+ * count as zeros. In WAL mode SQLite rewrites them at each commit that writes page 1, from state
+ * private to the committing connection (the counter it last read, plus one), so a replica that
+ * commits the same page through SQLite cannot reproduce them; they carry no database content.
  */
 public final class Checksums {
     private Checksums() {
     }
 
     public static long page(int pageNumber, byte[] data) {
+        if (pageNumber == 1 && data.length >= 100) {
+            data = data.clone();
+            java.util.Arrays.fill(data, 24, 28, (byte) 0);
+            java.util.Arrays.fill(data, 92, 100, (byte) 0);
+        }
         byte[] number = {(byte) (pageNumber >>> 24), (byte) (pageNumber >>> 16), (byte) (pageNumber >>> 8), (byte) pageNumber};
         return Crc64.update(Crc64.update(0, number, 0, 4), data, 0, data.length);
     }

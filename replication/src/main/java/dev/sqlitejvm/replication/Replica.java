@@ -218,32 +218,58 @@ public final class Replica implements AutoCloseable {
         advance(cs.positionAfter());
     }
 
+    /** Rows per INSERT into sqlite_dbpage (two parameters each). */
+    private static final int ROWS_PER_STATEMENT = 256;
+
+    /**
+     * Writes the pages in one transaction. Page 1 (which holds the schema cookie) goes last, with
+     * the truncation: a statement that starts after the cookie changed makes SQLite reload the
+     * schema, and it must then find every page of the new schema already written.
+     */
     private void write(ChangeSet cs) throws SqliteException {
         int oldSize = pages.size();
+        java.util.List<ChangeSet.Page> rows = new java.util.ArrayList<>(cs.pages().size() + 2);
+        ChangeSet.Page pageOne = null;
+        int highest = 0;
+        for (ChangeSet.Page page : cs.pages()) {
+            if (page.number() == 1) {
+                pageOne = page;
+            } else {
+                rows.add(page);
+            }
+            highest = page.number();
+        }
+        if (cs.databaseSize() > Math.max(highest, oldSize)) {
+            rows.add(new ChangeSet.Page(cs.databaseSize(), new byte[cs.pageSize()])); // make the new size explicit
+        }
+        if (pageOne != null) {
+            rows.add(pageOne);
+        }
+        if (cs.databaseSize() < oldSize) {
+            // Truncates at commit; must come after every page write, which would cancel it.
+            rows.add(new ChangeSet.Page(cs.databaseSize() + 1, null));
+        }
         db.exec("BEGIN IMMEDIATE");
         boolean committed = false;
         try {
-            try (Statement insert = db.prepare("INSERT INTO sqlite_dbpage(pgno, data) VALUES (?1, ?2)")) {
-                int highest = 0;
-                for (ChangeSet.Page page : cs.pages()) {
-                    insert.reset();
-                    insert.bindLong(1, page.number());
-                    insert.bindBlob(2, page.data());
-                    insert.step();
-                    highest = page.number();
+            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                int to = Math.min(rows.size(), from + ROWS_PER_STATEMENT);
+                StringBuilder sql = new StringBuilder("INSERT INTO sqlite_dbpage(pgno, data) VALUES ");
+                for (int i = from; i < to; i++) {
+                    sql.append(i == from ? "(?,?)" : ",(?,?)");
                 }
-                if (cs.databaseSize() > Math.max(highest, oldSize)) {
-                    insert.reset(); // grown past the last page sent: make the size explicit
-                    insert.bindLong(1, cs.databaseSize());
-                    insert.bindBlob(2, new byte[cs.pageSize()]);
+                try (Statement insert = db.prepare(sql.toString())) {
+                    int parameter = 1;
+                    for (int i = from; i < to; i++) {
+                        ChangeSet.Page row = rows.get(i);
+                        insert.bindLong(parameter++, row.number());
+                        if (row.data() == null) {
+                            insert.bindNull(parameter++);
+                        } else {
+                            insert.bindBlob(parameter++, row.data());
+                        }
+                    }
                     insert.step();
-                }
-            }
-            if (cs.databaseSize() < oldSize) {
-                // Must come last: sqlite_dbpage truncates at commit, and a later page write cancels it.
-                try (Statement truncate = db.prepare("INSERT INTO sqlite_dbpage(pgno, data) VALUES (?1, NULL)")) {
-                    truncate.bindLong(1, cs.databaseSize() + 1);
-                    truncate.step();
                 }
             }
             db.exec("COMMIT");
@@ -252,11 +278,16 @@ public final class Replica implements AutoCloseable {
             if (!committed && !db.isAutocommit()) {
                 db.exec("ROLLBACK");
             }
+            // sqlite_dbpage changes page bytes under the b-tree layer, whose decoded view of a cached
+            // page (cell counts, offsets) would then be stale in this connection. Dropping the page
+            // cache makes the next statement (a schema reload, for one) read the pages afresh.
+            db.exec("PRAGMA shrink_memory");
         }
     }
 
     /** Reads back what SQLite committed and checks the checksum; updates the page map. */
     private void verify(ChangeSet cs) throws SqliteException, ReplicationException {
+        java.util.List<String> differing = new java.util.ArrayList<>();
         db.exec("BEGIN");
         try {
             int size = (int) Pages.queryLong(db, "PRAGMA page_count");
@@ -267,7 +298,11 @@ public final class Replica implements AutoCloseable {
             try (Statement select = db.prepare("SELECT data FROM sqlite_dbpage WHERE pgno = ?1")) {
                 boolean pageOne = false;
                 for (ChangeSet.Page page : cs.pages()) {
-                    pages.set(page.number(), Pages.read(select, page.number(), cs.pageSize()));
+                    byte[] data = Pages.read(select, page.number(), cs.pageSize());
+                    if (!java.util.Arrays.equals(data, page.data())) {
+                        differing.add(page.number() + "@" + java.util.Arrays.mismatch(data, page.data()));
+                    }
+                    pages.set(page.number(), data);
                     pageOne |= page.number() == 1;
                 }
                 if (!pageOne) {
@@ -279,7 +314,7 @@ public final class Replica implements AutoCloseable {
         }
         if (pages.checksum() != cs.checksumAfter()) {
             throw new ReplicationException(Kind.DIVERGED, "after " + cs + " the replica's checksum is "
-                    + String.format("%016x", pages.checksum()));
+                    + String.format("%016x", pages.checksum()) + "; pages differing (page@byte): " + differing);
         }
     }
 
