@@ -84,7 +84,7 @@ public final class ChangeSetCodec {
             throw corrupt("length " + bytes.length + " does not match " + count + " pages of " + pageSize + " (expected " + expected + ")");
         }
         int body = bytes.length - TRAILER_SIZE;
-        if (b.getLong(body) != Crc64.update(0, bytes, 0, body) || b.getInt(body + 8) != TRAILER_MAGIC) {
+        if (b.getLong(body) != Crc64.update(0, bytes, 0, body) || b.getInt(body + 8) != TRAILER_MAGIC || b.getInt(body + 12) != 0) {
             throw corrupt("checksum mismatch (bytes damaged)");
         }
         b.position(HEADER_SIZE);

@@ -22,7 +22,8 @@ import java.nio.file.StandardCopyOption;
  * replay, same checksum before) and its pages against its checksum after; after committing, the
  * written pages are read back and the replica's checksum must equal the change set's.
  *
- * <p>The position is kept in {@code <database>-replpos} (written after each commit). If a crash
+ * <p>The position is kept in {@code <database>-replpos} (written after each commit into one of two
+ * checksummed slots, alternately, so a torn write leaves the previous position). If a crash
  * falls between a commit and that write, the replica is one transaction ahead of the file; opening
  * finds it by the checksum (a full scan), and the next change set, which is the one already applied,
  * is recognised by its checksum after and skipped.
@@ -39,6 +40,7 @@ public final class Replica implements AutoCloseable {
     /** The replica's content is one transaction ahead of {@link #position} (crash before the position write). */
     private boolean aheadByOne;
     private ReplicationException failed;
+    private RandomAccessFile positionOut;
 
     private Replica(Path path, boolean durable) {
         this.path = path;
@@ -112,6 +114,11 @@ public final class Replica implements AutoCloseable {
             throw new ReplicationException(Kind.IO, "cannot write " + temporary + ": " + e, e);
         }
         // The position first: without the database file it is ignored (see open), with it it is right.
+        try {
+            Files.deleteIfExists(positionFile);
+        } catch (IOException e) {
+            throw new ReplicationException(Kind.IO, "cannot remove " + positionFile + ": " + e, e);
+        }
         writePosition(snapshot.positionAfter());
         try {
             Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
@@ -323,20 +330,22 @@ public final class Replica implements AutoCloseable {
         position = next;
     }
 
+    /** Two 32-byte slots, written alternately (by txid parity) in place: a torn write spoils one, the other stays. */
+    private static final int SLOT = 32;
+
     private void writePosition(Position p) throws ReplicationException {
-        ByteBuffer b = ByteBuffer.allocate(28);
+        ByteBuffer b = ByteBuffer.allocate(SLOT);
         b.putInt(POSITION_MAGIC).putLong(p.txid()).putLong(p.checksum());
         b.putLong(Crc64.update(0, b.array(), 0, 20));
-        Path temporary = Path.of(positionFile + ".tmp");
         try {
-            try (RandomAccessFile file = new RandomAccessFile(temporary.toFile(), "rw")) {
-                file.setLength(0);
-                file.write(b.array());
-                if (durable) {
-                    file.getFD().sync();
-                }
+            if (positionOut == null) {
+                positionOut = new RandomAccessFile(positionFile.toFile(), "rw");
             }
-            Files.move(temporary, positionFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            positionOut.seek((p.txid() & 1) * SLOT);
+            positionOut.write(b.array());
+            if (durable) {
+                positionOut.getFD().sync();
+            }
         } catch (IOException e) {
             throw new ReplicationException(Kind.IO, "cannot write " + positionFile + ": " + e, e);
         }
@@ -348,10 +357,19 @@ public final class Replica implements AutoCloseable {
         }
         try {
             ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(positionFile));
-            if (b.capacity() != 28 || b.getInt(0) != POSITION_MAGIC || b.getLong(20) != Crc64.update(0, b.array(), 0, 20)) {
-                throw new ReplicationException(Kind.CORRUPT, positionFile + " is damaged");
+            Position best = null;
+            for (int at = 0; at + SLOT <= b.capacity(); at += SLOT) {
+                if (b.getInt(at) == POSITION_MAGIC && b.getLong(at + 20) == Crc64.update(0, b.array(), at, 20)) {
+                    Position p = new Position(b.getLong(at + 4), b.getLong(at + 12));
+                    if (best == null || p.txid() > best.txid()) {
+                        best = p;
+                    }
+                }
             }
-            return new Position(b.getLong(4), b.getLong(12));
+            if (best == null) {
+                throw new ReplicationException(Kind.CORRUPT, positionFile + " holds no valid position");
+            }
+            return best;
         } catch (IOException e) {
             throw new ReplicationException(Kind.IO, "cannot read " + positionFile + ": " + e, e);
         }
@@ -365,6 +383,14 @@ public final class Replica implements AutoCloseable {
     }
 
     private void closeQuietly() {
+        if (positionOut != null) {
+            try {
+                positionOut.close();
+            } catch (IOException ignored) {
+                // closing after a failure
+            }
+            positionOut = null;
+        }
         if (db != null) {
             try {
                 db.close();
@@ -377,6 +403,14 @@ public final class Replica implements AutoCloseable {
 
     @Override
     public synchronized void close() throws ReplicationException {
+        if (positionOut != null) {
+            try {
+                positionOut.close();
+            } catch (IOException ignored) {
+                // written data is in the file already
+            }
+            positionOut = null;
+        }
         if (db != null) {
             try {
                 db.close();

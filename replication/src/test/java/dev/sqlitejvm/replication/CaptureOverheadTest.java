@@ -28,25 +28,36 @@ class CaptureOverheadTest {
     @Test
     void commitLatencyAndReplicationLag() throws Exception {
         int n = Boolean.getBoolean("repl.bench") ? 3000 : 300;
-        long[] plain = commits(dir.resolve("plain.db"), null, n, null);
-        try (ChangeCapture capture = ChangeCapture.attach(dir.resolve("captured.db"))) {
-            capture.addListener(cs -> { });
-            long[] captured = commits(dir.resolve("captured.db"), capture, n, null);
-            report("no capture", plain);
-            report("capture, no listener work", captured);
-        }
-        try (ChangeCapture capture = ChangeCapture.attach(dir.resolve("published.db"))) {
-            capture.addListener(new DirectoryTransport.Publisher(dir.resolve("ship"), true));
-            report("capture + directory publish (fsync)", commits(dir.resolve("published.db"), capture, n, null));
+        // Commits alternate between the databases, so that JIT warm-up and machine load hit both alike.
+        try (ChangeCapture captured = ChangeCapture.attach(dir.resolve("captured.db"));
+             ChangeCapture published = ChangeCapture.attach(dir.resolve("published.db"));
+             Database plainDb = open(null, dir.resolve("plain.db"));
+             Database capturedDb = open(captured, null);
+             Database publishedDb = open(published, null)) {
+            captured.addListener(cs -> { });
+            published.addListener(new DirectoryTransport.Publisher(dir.resolve("ship"), true));
+            long[][] latency = new long[3][n];
+            Database[] dbs = {plainDb, capturedDb, publishedDb};
+            for (int i = 0; i < n; i++) {
+                for (int d = 0; d < 3; d++) {
+                    latency[d][i] = commit(dbs[d]);
+                }
+            }
+            report("no capture", latency[0]);
+            report("capture (listener does nothing)", latency[1]);
+            report("capture + directory publish, fsync", latency[2]);
+            assertEquals(n + 1, captured.position().txid());
+            assertEquals(n + 1, published.position().txid());
         }
 
-        // Lag: a follower thread applies each change set as it is captured.
+        // Lag: a follower thread applies each change set as soon as it is captured.
         try (ChangeCapture capture = ChangeCapture.attach(dir.resolve("lag.db"));
              Replica replica = Replica.open(dir.resolve("lag-replica.db"), false)) {
             replica.bootstrap(capture.snapshot());
             BlockingQueue<ChangeSet> queue = new LinkedBlockingQueue<>();
             ConcurrentHashMap<Long, Long> committedAt = new ConcurrentHashMap<>();
-            long[] lag = new long[n];
+            int total = n + 1; // CREATE TABLE, then n inserts
+            long[] lag = new long[total];
             capture.addListener(cs -> {
                 committedAt.put(cs.txid(), System.nanoTime());
                 queue.add(cs);
@@ -54,7 +65,7 @@ class CaptureOverheadTest {
             AtomicReference<Throwable> error = new AtomicReference<>();
             Thread follower = new Thread(() -> {
                 try {
-                    for (int i = 0; i < n; i++) {
+                    for (int i = 0; i < total; i++) {
                         ChangeSet cs = queue.take();
                         replica.apply(cs);
                         lag[i] = System.nanoTime() - committedAt.get(cs.txid());
@@ -64,29 +75,32 @@ class CaptureOverheadTest {
                 }
             });
             follower.start();
-            commits(dir.resolve("lag.db"), capture, n, null);
+            try (Database db = open(capture, null)) {
+                for (int i = 0; i < n; i++) {
+                    commit(db);
+                    Thread.sleep(2); // a steady stream, not a burst
+                }
+            }
             follower.join(120_000);
             assertNull(error.get());
             assertEquals(capture.position(), replica.position());
-            report("lag commit -> applied on replica", lag);
+            report("lag: commit -> applied on replica", lag);
         }
     }
 
-    private static long[] commits(Path path, ChangeCapture capture, int n, Object unused) throws Exception {
-        long[] latency = new long[n];
-        try (Database db = capture == null ? Database.open(path.toString()) : capture.open()) {
-            db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE IF NOT EXISTS t(id INTEGER PRIMARY KEY, v BLOB)");
-            try (Statement insert = db.prepare("INSERT INTO t(v) VALUES (?1)")) {
-                for (int i = 0; i < n; i++) {
-                    long t0 = System.nanoTime();
-                    insert.reset();
-                    insert.bindBlob(1, ROW);
-                    insert.step();
-                    latency[i] = System.nanoTime() - t0;
-                }
-            }
+    private static Database open(ChangeCapture capture, Path path) throws Exception {
+        Database db = capture == null ? Database.open(path.toString()) : capture.open();
+        db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE IF NOT EXISTS t(id INTEGER PRIMARY KEY, v BLOB)");
+        return db;
+    }
+
+    private static long commit(Database db) throws Exception {
+        long t0 = System.nanoTime();
+        try (Statement insert = db.prepare("INSERT INTO t(v) VALUES (?1)")) {
+            insert.bindBlob(1, ROW);
+            insert.step();
         }
-        return latency;
+        return System.nanoTime() - t0;
     }
 
     private static void report(String what, long[] nanos) {

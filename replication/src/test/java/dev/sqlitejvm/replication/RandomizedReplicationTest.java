@@ -72,6 +72,7 @@ class RandomizedReplicationTest {
                             throw new AssertionError("reader saw a partial transaction: sum " + st.columnLong(0) + ", count " + st.columnLong(1));
                         }
                         reads.incrementAndGet();
+                        Thread.sleep(2);
                     } catch (SqliteException e) {
                         if (e.primaryCode() != 5) { // BUSY: retry
                             throw e;
