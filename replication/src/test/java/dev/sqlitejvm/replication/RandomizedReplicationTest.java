@@ -183,13 +183,7 @@ class RandomizedReplicationTest {
                 }
                 if (follower != null && last != null) {
                     // Replica B checks each change set's checksum as it applies it (Replica.apply).
-                    try { assertEquals(shipped, follower.poll()); } catch (ReplicationException e) {
-                        java.nio.file.Files.createDirectories(Path.of("/tmp/repl-debug"));
-                        for (String f : new String[] {"b.db", "b.db-wal", "a.db", "a.db-wal", "primary.db", "primary.db-wal"}) {
-                            if (java.nio.file.Files.exists(dir.resolve(f))) java.nio.file.Files.copy(dir.resolve(f), Path.of("/tmp/repl-debug/" + f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                        }
-                        throw e;
-                    }
+                    assertEquals(shipped, follower.poll());
                     assertEquals(last.positionAfter(), follower.replica().position(), "replica B after " + last);
                 }
                 if (follower == null && capture.position().txid() >= snapshotAt) {
