@@ -45,8 +45,9 @@ class RandomizedReplicationTest {
         long started = System.nanoTime();
 
         try (Database setup = Database.open(primaryPath.toString())) {
-            setup.exec("PRAGMA journal_mode=WAL; CREATE TABLE acct(id INTEGER PRIMARY KEY, bal INTEGER NOT NULL);"
-                    + "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c WHERE i<" + ACCOUNTS + ") INSERT INTO acct SELECT i, 0 FROM c;"
+            setup.exec("PRAGMA journal_mode=WAL; CREATE TABLE acct(id INTEGER PRIMARY KEY, bal INTEGER NOT NULL, pad BLOB);"
+                    // Two accounts per page: a transfer usually changes two pages, which a reader must see together.
+                    + "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c WHERE i<" + ACCOUNTS + ") INSERT INTO acct SELECT i, 0, zeroblob(1500) FROM c;"
                     + "CREATE TABLE t1(id INTEGER PRIMARY KEY, a TEXT, b INTEGER); CREATE TABLE blobs(id INTEGER PRIMARY KEY, v BLOB)");
         }
         ChangeCapture capture = ChangeCapture.attach(primaryPath);
