@@ -73,7 +73,7 @@ class RandomizedReplicationTest {
                             throw new AssertionError("reader saw a partial transaction: sum " + st.columnLong(0) + ", count " + st.columnLong(1));
                         }
                         reads.incrementAndGet();
-                        Thread.sleep(2);
+                        Thread.sleep(5);
                     } catch (SqliteException e) {
                         if (e.primaryCode() != 5) { // BUSY: retry
                             throw e;
