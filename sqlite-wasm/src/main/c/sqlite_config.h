@@ -38,6 +38,8 @@
 #define SQLITE_ENABLE_MATH_FUNCTIONS 1
 #define SQLITE_ENABLE_STAT4 1
 #define SQLITE_ENABLE_DBSTAT_VTAB 1
+/* sqlite_dbpage: raw page reads and writes inside SQLite transactions (replication module). */
+#define SQLITE_ENABLE_DBPAGE_VTAB 1
 #define SQLITE_ENABLE_COLUMN_METADATA 1
 #define SQLITE_ENABLE_PERCENTILE 1
 #define SQLITE_ENABLE_UPDATE_DELETE_LIMIT 1

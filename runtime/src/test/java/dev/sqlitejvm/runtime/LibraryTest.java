@@ -42,7 +42,7 @@ class LibraryTest {
             for (String expected : List.of("THREADSAFE=0", "DQS=0", "DEFAULT_MEMSTATUS=0", "USE_URI",
                     "OMIT_LOAD_EXTENSION", "OMIT_SHARED_CACHE", "MAX_VARIABLE_NUMBER=250000",
                     "ENABLE_FTS3", "ENABLE_FTS3_PARENTHESIS", "ENABLE_FTS5", "ENABLE_RTREE",
-                    "ENABLE_GEOPOLY", "ENABLE_MATH_FUNCTIONS", "ENABLE_STAT4", "ENABLE_DBSTAT_VTAB",
+                    "ENABLE_GEOPOLY", "ENABLE_MATH_FUNCTIONS", "ENABLE_STAT4", "ENABLE_DBSTAT_VTAB", "ENABLE_DBPAGE_VTAB",
                     "ENABLE_COLUMN_METADATA", "ENABLE_PERCENTILE", "ENABLE_UPDATE_DELETE_LIMIT",
                     "ENABLE_SESSION", "ENABLE_PREUPDATE_HOOK", "SOUNDEX")) {
                 assertTrue(options.contains(expected), expected + " missing from " + options);
