@@ -20,8 +20,11 @@ final class Data {
     private Data() {
     }
 
+    /** (Re)creates an empty users table; drops the tables referencing it first (H2 enforces them). */
     static void createUsers(Connection c, Engine e) throws SQLException {
         try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS comments");
+            s.execute("DROP TABLE IF EXISTS articles");
             s.execute("DROP TABLE IF EXISTS users");
             s.execute(e.ddl("CREATE TABLE users (id INTEGER PRIMARY KEY NOT NULL, created BIGINT NOT NULL, "
                     + "email {text} NOT NULL, active INTEGER NOT NULL)"));
@@ -29,10 +32,9 @@ final class Data {
         }
     }
 
+    /** Creates empty articles and comments tables; call {@link #createUsers} first. */
     static void createArticlesAndComments(Connection c, Engine e) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS comments");
-            s.execute("DROP TABLE IF EXISTS articles");
             s.execute(e.ddl("CREATE TABLE articles (id INTEGER PRIMARY KEY NOT NULL, created BIGINT NOT NULL, "
                     + "userId INTEGER NOT NULL REFERENCES users(id), text {text} NOT NULL)"));
             s.execute("CREATE INDEX articles_created ON articles(created)");

@@ -8,7 +8,7 @@ package dev.sqlitejvm.bench;
 public enum Scale {
     //      simple    real complex many large  conc.     table   batch fts    json
     SMOKE(  200,      2,   1,      10,  2,     200,      200,    10,   200,   200),
-    REDUCED(100_000,  20,  20,     100, 100,   100_000,  100_000, 1000, 10_000, 10_000),
+    REDUCED(50_000,   10,  5,      100, 100,   50_000,   20_000, 1000, 5_000,  5_000),
     FULL(   1_000_000, 100, 200,   1000, 10_000, 1_000_000, 100_000, 1000, 10_000, 10_000);
 
     /** simple: users inserted in one transaction, then read back. */
