@@ -149,7 +149,12 @@ public final class DirectoryTransport {
         }
 
         /** Applies every change set available now; returns how many. */
-        public synchronized int poll() throws ReplicationException {
+        public int poll() throws ReplicationException {
+            return poll(Integer.MAX_VALUE);
+        }
+
+        /** Applies at most {@code limit} of the change sets available now, in order; returns how many. */
+        public synchronized int poll(int limit) throws ReplicationException {
             if (replica.isEmpty()) {
                 List<Long> snapshots = list(directory, SNAPSHOT);
                 if (snapshots.isEmpty()) {
@@ -163,7 +168,7 @@ public final class DirectoryTransport {
                 replica.bootstrap(snapshot);
             }
             int applied = 0;
-            while (true) {
+            while (applied < limit) {
                 long next = replica.position().txid() + 1;
                 Path file = changeSetFile(directory, next);
                 ChangeSet cs = read(file);
@@ -183,6 +188,7 @@ public final class DirectoryTransport {
                 replica.apply(cs);
                 applied++;
             }
+            return applied;
         }
 
         /** Polls every {@code intervalMillis} on a daemon thread until {@link #close} or an error ({@link #error()}). */

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * Run in a child JVM by {@link FollowerCrashTest}: follows a change-set directory into a replica
  * (synchronous=FULL) without pause until it reaches the txid given, printing its position as it
- * starts and "done" at the end. The parent kills it with SIGKILL at random moments.
+ * starts, "at N" after each applied transaction and "done N" at the end. The parent reads the
+ * progress lines to kill it with SIGKILL mid-stream however fast the machine is.
  */
 public final class FollowerChild {
     public static void main(String[] args) throws Exception {
@@ -17,7 +18,10 @@ public final class FollowerChild {
             System.out.println("ready " + (start == null ? -1 : start.txid()));
             System.out.flush();
             while (follower.replica().position() == null || follower.replica().position().txid() < target) {
-                follower.poll();
+                if (follower.poll(1) == 1) {
+                    System.out.println("at " + follower.replica().position().txid());
+                    System.out.flush();
+                }
             }
             System.out.println("done " + follower.replica().position().txid());
             System.out.flush();
