@@ -125,7 +125,7 @@ main() {
     --stack-first -z stack-size=524288 --strip-debug -o "$obj/sqlite3.wasm"
   # wasm-opt: keep the feature set we compiled for; measured to shrink the module (see README).
   wasm-opt "$OPT_LEVEL" --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
-    --enable-mutable-globals "$obj/sqlite3.wasm" -o "$OUT"
+    --enable-mutable-globals "$obj/sqlite3.wasm" -o "$OUT" --symbolmap="$OUT.symbols"
   echo "$hash" > "$stamp"
   log "built $OUT ($(stat -c %s "$OUT") bytes) in $((SECONDS - start)) s"
 }

@@ -1,0 +1,142 @@
+package dev.sqlitejvm.wasmsplit;
+
+/**
+ * Which locals are live before each instruction of a function: backward data flow over the
+ * control-flow graph that wasm's structured branches describe. A region moved to its own function
+ * takes its live-in locals as parameters and hands back only the locals it writes that are live
+ * where it exits.
+ */
+final class Liveness {
+    private final Code code;
+    private final int words;
+    /** Innermost construct enclosing each instruction (-1: the function body). */
+    final int[] parent;
+    private final long[][] liveIn;
+
+    Liveness(Code code) {
+        this.code = code;
+        this.words = (code.localTypes.length + 63) >>> 6;
+        this.parent = parents(code);
+        this.liveIn = new long[code.size][];
+        compute();
+    }
+
+    private static int[] parents(Code c) {
+        int[] parent = new int[c.size];
+        int[] stack = new int[64];
+        int depth = 0;
+        for (int i = 0; i < c.size; i++) {
+            if (c.op[i] == Code.END && depth > 0 && stack[depth - 1] == c.match[i]) {
+                parent[i] = stack[depth - 1];
+                depth--;
+                continue;
+            }
+            if (c.op[i] == Code.ELSE) {
+                parent[i] = stack[depth - 1];
+                continue;
+            }
+            parent[i] = depth == 0 ? -1 : stack[depth - 1];
+            if (c.isConstruct(i)) {
+                if (depth == stack.length) {
+                    stack = java.util.Arrays.copyOf(stack, depth * 2);
+                }
+                stack[depth++] = i;
+            }
+        }
+        return parent;
+    }
+
+    /** The construct a branch at {@code at} with label {@code depth} targets, or -1 for the function body. */
+    int labelOwner(int at, int depth) {
+        int c = parent[at];
+        for (int d = 0; d < depth && c >= 0; d++) {
+            c = parent[c];
+        }
+        return c;
+    }
+
+    /** The instruction control reaches when branching to construct {@code owner} (-1: function exit). */
+    int branchTarget(int owner) {
+        if (owner < 0) {
+            return -1;
+        }
+        return code.op[owner] == Code.LOOP ? owner : code.match[owner];
+    }
+
+    private void compute() {
+        int n = code.size;
+        for (int i = 0; i < n; i++) {
+            liveIn[i] = new long[words];
+        }
+        long[] out = new long[words];
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = n - 1; i >= 0; i--) {
+                java.util.Arrays.fill(out, 0);
+                successorsInto(i, out);
+                int o = code.op[i];
+                if (o == Code.LOCAL_SET || o == Code.LOCAL_TEE) {
+                    clear(out, code.imm[i]);
+                } else if (o == Code.LOCAL_GET) {
+                    set(out, code.imm[i]);
+                }
+                long[] in = liveIn[i];
+                for (int w = 0; w < words; w++) {
+                    if (in[w] != out[w]) {
+                        in[w] = out[w];
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private void successorsInto(int i, long[] out) {
+        Code c = code;
+        switch (c.op[i]) {
+            case Code.UNREACHABLE, Code.RETURN -> { }
+            case Code.BR -> union(out, branchTarget(labelOwner(i, c.imm[i])));
+            case Code.BR_IF -> {
+                union(out, i + 1);
+                union(out, branchTarget(labelOwner(i, c.imm[i])));
+            }
+            case Code.BR_TABLE -> {
+                for (int label : c.tableLabels[i]) {
+                    union(out, branchTarget(labelOwner(i, label)));
+                }
+            }
+            case Code.IF -> {
+                union(out, i + 1);
+                union(out, c.elseAt[i] >= 0 ? c.elseAt[i] + 1 : c.match[i]);
+            }
+            case Code.ELSE -> union(out, c.match[i]);
+            default -> union(out, i + 1);
+        }
+    }
+
+    private void union(long[] out, int target) {
+        if (target < 0 || target >= code.size) {
+            return;
+        }
+        long[] in = liveIn[target];
+        for (int w = 0; w < words; w++) {
+            out[w] |= in[w];
+        }
+    }
+
+    boolean isLiveBefore(int instruction, int local) {
+        if (instruction < 0 || instruction >= code.size) {
+            return false;
+        }
+        return (liveIn[instruction][local >>> 6] & (1L << local)) != 0;
+    }
+
+    private static void set(long[] bits, int i) {
+        bits[i >>> 6] |= 1L << i;
+    }
+
+    private static void clear(long[] bits, int i) {
+        bits[i >>> 6] &= ~(1L << i);
+    }
+}

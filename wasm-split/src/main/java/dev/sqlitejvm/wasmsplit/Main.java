@@ -1,0 +1,64 @@
+package dev.sqlitejvm.wasmsplit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Build step: {@code Main <in.wasm> <out.wasm> <target> [symbols]} splits every function whose
+ * estimated bytecode exceeds {@code target} and writes a report next to the output
+ * ({@code out.wasm.split.txt}) naming each split function (from the wasm-opt symbol map, if given).
+ * Deterministic: the same input gives the same output, byte for byte.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            System.err.println("usage: Main <in.wasm> <out.wasm> <target-bytes> [symbol-map]");
+            System.exit(2);
+        }
+        Path in = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        int target = Integer.parseInt(args[2]);
+        Map<Integer, String> names = args.length > 3 ? symbols(Path.of(args[3])) : new HashMap<>();
+        byte[] wasm = Files.readAllBytes(in);
+        Splitter.Result result = Splitter.split(wasm, target);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.write(out, result.wasm());
+        StringBuilder report = new StringBuilder();
+        report.append(String.format("# wasm-split: %s -> %s, target %d estimated bytecode bytes%n", in.getFileName(), out.getFileName(), target));
+        report.append("# function\tname\testimate before\tafter\tregions (function:estimate/params/outs/exits)\n");
+        int created = 0;
+        for (Splitter.Split s : result.splits()) {
+            StringBuilder regions = new StringBuilder();
+            for (int[] r : s.regions()) {
+                regions.append(' ').append(r[0]).append(':').append(r[1]).append('/').append(r[2]).append('/').append(r[3]).append('/').append(r[4]);
+                names.putIfAbsent(r[0], names.getOrDefault(s.function(), "?") + "$split");
+            }
+            created += s.regions().size();
+            report.append(String.format("%d\t%s\t%d\t%d\t%s%n", s.function(), names.getOrDefault(s.function(), "?"),
+                    s.estimatedBefore(), s.estimatedAfter(), regions.toString().trim()));
+        }
+        Files.writeString(Path.of(out + ".split.txt"), report);
+        System.out.printf("[wasm-split] %d functions split into %d new functions; %,d -> %,d bytes (%s)%n",
+                result.splits().size(), created, wasm.length, result.wasm().length, out);
+    }
+
+    /** Reads wasm-opt's {@code --symbolmap} output ("index:name" lines). */
+    static Map<Integer, String> symbols(Path file) throws IOException {
+        Map<Integer, String> names = new HashMap<>();
+        if (!Files.exists(file)) {
+            return names;
+        }
+        for (String line : Files.readAllLines(file)) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                names.put(Integer.parseInt(line.substring(0, colon)), line.substring(colon + 1));
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,266 @@
+package dev.sqlitejvm.wasmsplit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rewrites a C {@code switch} compiled to a wasm block ladder so that its arms can be split into
+ * groups that are each entered directly, instead of one function nested inside the next.
+ *
+ * <p>clang compiles a large switch (SQLite's VDBE loop, the parser's reduce actions) to N+1 nested
+ * blocks L0..LN with the {@code br_table} in the innermost; arm k sits after the end of L(k-1),
+ * inside Lk..LN. Cutting such a ladder into functions the ordinary way nests each chunk in the
+ * next, so an arm deep in the ladder runs through every chunk above it. This pass regroups the
+ * arms: the dispatch stores its operand in a new local {@code sel} and jumps to the group holding
+ * the target arm; each group re-dispatches on {@code sel} with its own copy of the table. A branch
+ * to an arm of a later group sets {@code sel} to {@code len + j} (table length plus the label) and
+ * jumps to that group; falling out of a group continues the same way into the next. Each group is
+ * then one statement the splitter can move into its own function.
+ */
+final class SwitchFlattener {
+    /** Ladders with fewer arms are left alone. */
+    static final int MIN_ARMS = 16;
+
+    private final Code code;
+    private final Liveness nesting;
+    private final int groupBudget;
+
+    private SwitchFlattener(Code code, int target) {
+        this.code = code;
+        this.nesting = new Liveness(code);
+        this.groupBudget = target;
+    }
+
+    /** The function body with its largest ladder regrouped, or null if it has none worth it. */
+    static byte[] flatten(WasmModule module, FuncType type, byte[] body, int target) {
+        Code code = new Code(module, type, body);
+        return new SwitchFlattener(code, target).run();
+    }
+
+    private byte[] run() {
+        int best = -1;
+        int bestSize = 0;
+        for (int i = 0; i < code.size; i++) {
+            if (code.op[i] == Code.BR_TABLE && code.tableLabels[i].length > MIN_ARMS) {
+                int[] levels = ladder(i);
+                if (levels != null) {
+                    int size = estimate(levels[levels.length - 1], code.match[levels[levels.length - 1]]);
+                    if (size > bestSize) {
+                        best = i;
+                        bestSize = size;
+                    }
+                }
+            }
+        }
+        if (best < 0 || bestSize <= groupBudget) {
+            return null;
+        }
+        return rewrite(best, ladder(best));
+    }
+
+    private int estimate(int from, int to) {
+        int sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += Weights.of(code, i);
+        }
+        return sum;
+    }
+
+    /** Openers of L0..LN for the br_table at {@code t}, or null if it is not a ladder. */
+    private int[] ladder(int t) {
+        int l0 = nesting.parent[t];
+        if (l0 < 0 || !plainBlock(l0)) {
+            return null;
+        }
+        List<Integer> levels = new ArrayList<>();
+        levels.add(l0);
+        int cur = l0;
+        while (nesting.parent[cur] == cur - 1 && plainBlock(cur - 1)) {
+            cur--;
+            levels.add(cur);
+        }
+        if (levels.size() <= MIN_ARMS) {
+            return null;
+        }
+        // the table must lead into the ladder's arms, not mostly elsewhere
+        int inLadder = 0;
+        for (int label : code.tableLabels[t]) {
+            if (label < levels.size()) {
+                inLadder++;
+            }
+        }
+        if (inLadder * 2 < code.tableLabels[t].length) {
+            return null;
+        }
+        return levels.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private boolean plainBlock(int i) {
+        return code.op[i] == Code.BLOCK && code.imm[i] == -64;
+    }
+
+    private byte[] rewrite(int t, int[] level) {
+        int n = level.length - 1; // levels L0..LN, arms 1..N
+        int[] table = code.tableLabels[t];
+        int len = table.length - 1; // entries before the default
+        int tableCost = 20 + 5 * (len + n + 2);
+        // group[k] for arm k (1..N); groups are runs of arms under the budget
+        int[] armFrom = new int[n + 1];
+        int[] armTo = new int[n + 1]; // exclusive: the end of Lk
+        for (int k = 1; k <= n; k++) {
+            armFrom[k] = code.match[level[k - 1]] + 1;
+            armTo[k] = code.match[level[k]];
+        }
+        int[] group = new int[n + 2];
+        List<int[]> groups = new ArrayList<>(); // {first arm, last arm}
+        int first = 1;
+        int size = tableCost;
+        for (int k = 1; k <= n; k++) {
+            int arm = estimate(armFrom[k], armTo[k]);
+            if (k > first && size + arm > groupBudget) {
+                groups.add(new int[] {first, k - 1});
+                first = k;
+                size = tableCost;
+            }
+            size += arm;
+            group[k] = groups.size() + 1;
+        }
+        groups.add(new int[] {first, n});
+        int m = groups.size();
+        if (m < 2) {
+            return null;
+        }
+        int sel = code.localTypes.length;
+
+        Leb.Writer w = new Leb.Writer();
+        byte[] locals = java.util.Arrays.copyOfRange(code.localTypes, code.paramCount, code.localTypes.length + 1);
+        locals[locals.length - 1] = 0x7F;
+        Code.writeLocals(w, locals);
+        int ln = level[n];
+        copy(w, 0, ln);
+        // block $after, then S_m .. S_1
+        for (int b = 0; b <= m; b++) {
+            w.u8(Code.BLOCK).u8(0x40);
+        }
+        // prefix: L0's body up to the table, as if in a group 0 with no G blocks
+        if (!copyArmCode(w, level[0] + 1, t, 0, 0, 0, groups, group, len, n, m)) {
+            return null;
+        }
+        w.u8(Code.LOCAL_SET).u32(sel);
+        int fallback = table[len];
+        if (fallback < n) {
+            // out of range goes to the default arm: say so explicitly, as len + j means "arm j+1" to the groups
+            w.u8(Code.LOCAL_GET).u32(sel).u8(0x41).s64(len).u8(0x4F) // i32.ge_u
+                    .u8(Code.IF).u8(0x40).u8(0x41).s64(len + fallback).u8(Code.LOCAL_SET).u32(sel).u8(Code.END);
+        }
+        w.u8(Code.LOCAL_GET).u32(sel).u8(Code.BR_TABLE).u32(len);
+        for (int e = 0; e <= len; e++) {
+            int d = table[e];
+            w.u32(d < n ? group[d + 1] - 1 : d == n ? m : m + 1 + (d - n - 1));
+        }
+        for (int g = 1; g <= m; g++) {
+            w.u8(Code.END); // S_g: the code of group g follows
+            int a = groups.get(g - 1)[0];
+            int b = groups.get(g - 1)[1];
+            for (int k = a; k <= b; k++) {
+                w.u8(Code.BLOCK).u8(0x40); // G_b .. G_a
+            }
+            w.u8(Code.BLOCK).u8(0x40); // G_(a-1): entry of arm a
+            w.u8(Code.BLOCK).u8(0x40); // U: a selector that is not ours traps
+            w.u8(Code.LOCAL_GET).u32(sel).u8(Code.BR_TABLE).u32(len + n);
+            for (int e = 0; e < len + n; e++) {
+                int j = e < len ? table[e] : e - len; // label Lj: start of arm j+1
+                w.u32(j >= a - 1 && j <= b - 1 ? 1 + j - (a - 1) : 0);
+            }
+            w.u32(0);
+            w.u8(Code.END).u8(Code.UNREACHABLE).u8(Code.END); // U, G_(a-1)
+            for (int k = a; k <= b; k++) {
+                if (!copyArmCode(w, armFrom[k], armTo[k], k, g, b, groups, group, len, n, m)) {
+                    return null;
+                }
+                w.u8(Code.END); // G_k
+            }
+            if (g < m) {
+                w.u8(0x41).s64(len + b).u8(Code.LOCAL_SET).u32(sel);
+            }
+        }
+        w.u8(Code.END); // $after
+        copy(w, code.match[ln] + 1, code.size);
+        return w.toByteArray();
+    }
+
+    private void copy(Leb.Writer w, int from, int to) {
+        if (from < to) {
+            w.bytes(code.body, code.start[from], code.end[to - 1]);
+        }
+    }
+
+    /**
+     * Copies arm k's code (k = 0: the prefix before the table) of group g (last arm b) with branch
+     * depths fixed for the new nesting; false if a br_table would need to cross groups.
+     */
+    private boolean copyArmCode(Leb.Writer w, int from, int to, int k, int g, int b, List<int[]> groups, int[] group,
+            int len, int n, int m) {
+        int gBlocks = k == 0 ? 0 : b - k + 1;
+        int inner = 0;
+        for (int i = from; i < to; i++) {
+            int o = code.op[i];
+            switch (o) {
+                case Code.BLOCK, Code.LOOP, Code.IF -> {
+                    inner++;
+                    raw(w, i);
+                }
+                case Code.END -> {
+                    inner--;
+                    raw(w, i);
+                }
+                case Code.BR, Code.BR_IF -> {
+                    int d = code.imm[i];
+                    if (d < inner) {
+                        raw(w, i);
+                        break;
+                    }
+                    int j = k + (d - inner); // label Lj, or beyond the ladder
+                    if (k > 0 && j <= b) {
+                        raw(w, i);
+                    } else if (j < n) {
+                        // into arm j+1 of a later group: set the selector, jump to the group
+                        int depth = inner + gBlocks + (group[j + 1] - g - 1);
+                        if (o == Code.BR) {
+                            w.u8(0x41).s64(len + j).u8(Code.LOCAL_SET).u32(code.localTypes.length).u8(Code.BR).u32(depth);
+                        } else {
+                            w.u8(Code.IF).u8(0x40).u8(0x41).s64(len + j).u8(Code.LOCAL_SET).u32(code.localTypes.length)
+                                    .u8(Code.BR).u32(depth + 1).u8(Code.END);
+                        }
+                    } else {
+                        w.u8(o).u32(inner + gBlocks + (m - g) + (j - n));
+                    }
+                }
+                case Code.BR_TABLE -> {
+                    int[] labels = code.tableLabels[i];
+                    w.u8(o).u32(labels.length - 1);
+                    for (int d : labels) {
+                        if (d < inner) {
+                            w.u32(d);
+                            continue;
+                        }
+                        int j = k + (d - inner);
+                        if (k > 0 && j <= b) {
+                            w.u32(d);
+                        } else if (j < n) {
+                            return false;
+                        } else {
+                            w.u32(inner + gBlocks + (m - g) + (j - n));
+                        }
+                    }
+                }
+                default -> raw(w, i);
+            }
+        }
+        return true;
+    }
+
+    private void raw(Leb.Writer w, int i) {
+        w.bytes(code.body, code.start[i], code.end[i]);
+    }
+}

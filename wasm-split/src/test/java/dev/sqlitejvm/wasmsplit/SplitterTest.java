@@ -1,0 +1,186 @@
+package dev.sqlitejvm.wasmsplit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.Parser;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Splits hand-written modules at targets small enough to move almost every statement run into a
+ * function of its own, and checks that every export behaves exactly as before: same results, same
+ * memory, same traps.
+ */
+class SplitterTest {
+    /** The test module, whose global 0 looks like a C stack pointer: outs go through memory. */
+    static byte[] original;
+    /** The same with a stack top the splitter does not take for one: outs go through globals. */
+    static byte[] withoutStackPointer;
+
+    @BeforeAll
+    static void assemble(@TempDir Path dir) throws Exception {
+        String text;
+        try (InputStream in = Objects.requireNonNull(SplitterTest.class.getResourceAsStream("/split-cases.wat"))) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        text = text.replace("  ;; SWITCH (SplitterTest puts a generated 20-arm switch here)\n", switchFunction());
+        original = assemble(dir, "with-sp", text);
+        withoutStackPointer = assemble(dir, "without-sp", text.replace("(i32.const 65536)) ;; stack-pointer", "(i32.const 65532)) ;; stack-pointer"));
+    }
+
+    private static byte[] assemble(Path dir, String name, String text) throws Exception {
+        Path wat = dir.resolve(name + ".wat");
+        Files.writeString(wat, text);
+        Path wasm = dir.resolve(name + ".wasm");
+        Process p = new ProcessBuilder("wasm-as", wat.toString(), "-o", wasm.toString()).inheritIO().start();
+        assertEquals(0, p.waitFor(), "wasm-as (binaryen) assembles the test module");
+        return Files.readAllBytes(wasm);
+    }
+
+    @Test
+    void splittingCreatesFunctionsAndIsDeterministic() {
+        Splitter.Result a = Splitter.split(original, 20);
+        Splitter.Result b = Splitter.split(original, 20);
+        assertArrayEquals(a.wasm(), b.wasm());
+        int created = a.splits().stream().mapToInt(s -> s.regions().size()).sum();
+        assertTrue(created >= 8, "regions moved out: " + created);
+        boolean severalExits = false;
+        for (int target : new int[] {20, 40, 80, 160}) {
+            severalExits |= Splitter.split(original, target).splits().stream()
+                    .anyMatch(s -> s.regions().stream().anyMatch(r -> r[4] > 1));
+        }
+        assertTrue(severalExits, "some region leaves through several exits");
+    }
+
+    @Test
+    void everyTargetPreservesBehaviour() {
+        List<String> expected = run(original);
+        for (int target : new int[] {10, 20, 40, 80, 160, 100_000}) {
+            byte[] split = Splitter.split(original, target).wasm();
+            assertEquals(expected, run(split), "target " + target);
+        }
+    }
+
+    @Test
+    void globalsCarryTheOutsWithoutAStackPointer() {
+        List<String> expected = run(withoutStackPointer);
+        assertEquals(run(original), expected);
+        for (int target : new int[] {10, 20, 40, 80}) {
+            assertEquals(expected, run(Splitter.split(withoutStackPointer, target).wasm()), "target " + target);
+        }
+    }
+
+    @Test
+    void splitModuleSplitsAgainWithoutChange() {
+        byte[] once = Splitter.split(original, 20).wasm();
+        assertEquals(run(once), run(Splitter.split(once, 20).wasm()));
+    }
+
+    @Test
+    void switchLaddersAreRegroupedIntoSeparateFunctions() {
+        WasmModule m = WasmModule.parse(original);
+        int dispatch = m.functionTypes.size() - 1; // the last function in the text
+        byte[] flat = SwitchFlattener.flatten(m, m.typeOfFunction(dispatch), m.bodies.get(dispatch - m.importedFunctions), 60);
+        assertTrue(flat != null, "the 20-arm ladder is regrouped");
+        for (int target : new int[] {30, 60}) {
+            Splitter.Result r = Splitter.split(original, target);
+            assertTrue(r.splits().stream().anyMatch(s -> s.function() == dispatch && s.regions().size() >= 2), "target " + target);
+        }
+    }
+
+    @Test
+    void valueCarryingBranchesStayInTheirFunction() {
+        Splitter.Result r = Splitter.split(original, 10);
+        for (Splitter.Split s : r.splits()) {
+            // "valued" is export 5 in declaration order: function index 5 (no imports)
+            if (s.function() == 5) {
+                assertTrue(s.regions().stream().allMatch(region -> region[4] == 0), "no region branches out of the valued block");
+            }
+        }
+    }
+
+    /**
+     * A C-like switch of 20 arms in a loop, as clang lays it out (a ladder of nested blocks around
+     * one br_table): arms break, fall through into the next arm, jump ahead to a later arm, return
+     * from the function, and selectors past the table take the default arm.
+     */
+    static String switchFunction() {
+        int arms = 20;
+        StringBuilder w = new StringBuilder();
+        w.append("  (func $dispatch (export \"dispatch\") (param $x i32) (param $n i32) (result i32)\n");
+        w.append("    (local $i i32) (local $acc i32)\n    (local.set $acc (local.get $x))\n");
+        w.append("    (block $exit (loop $top\n      (br_if $exit (i32.ge_u (local.get $i) (local.get $n)))\n");
+        w.append("      (block $after\n");
+        for (int k = arms - 1; k >= 0; k--) {
+            w.append("      (block $L").append(k).append('\n');
+        }
+        w.append("        (br_table");
+        for (int k = 0; k < arms; k++) {
+            w.append(" $L").append(k);
+        }
+        w.append(" $L5 (i32.rem_u (i32.add (local.get $x) (i32.mul (local.get $i) (i32.const 7))) (i32.const 23))))\n");
+        for (int k = 1; k <= arms; k++) {
+            // arm k follows the end of L(k-1)
+            w.append("      (local.set $acc (i32.add (i32.mul (local.get $acc) (i32.const ").append(k + 2).append(")) (i32.const ").append(k).append(")))\n");
+            if (k == 13) {
+                w.append("      (if (i32.eq (i32.and (local.get $acc) (i32.const 255)) (i32.const 7)) (then (return (i32.const -7))))\n");
+            }
+            if (k % 5 == 1 && k + 6 < arms) {
+                w.append("      (br_if $L").append(k + 6).append(" (i32.and (local.get $acc) (i32.const 1)))\n");
+            }
+            if (k % 3 == 0) {
+                w.append("      (br $after)\n");
+            }
+            w.append(k < arms ? "      )\n" : "      )\n");
+        }
+        w.append("      (local.set $i (i32.add (local.get $i) (i32.const 1)))\n      (br $top)))\n    (local.get $acc))\n");
+        return w.toString();
+    }
+
+    /** Runs every export over a range of inputs; returns one line per call (result or trap). */
+    private static List<String> run(byte[] wasm) {
+        Instance instance = Instance.builder(Parser.parse(wasm)).build();
+        List<String> out = new ArrayList<>();
+        for (int n = 0; n < 40; n += 3) {
+            for (int seed : new int[] {0, 1, 2, 3, 4, 17, 1000, -5, Integer.MAX_VALUE}) {
+                out.add("machine " + n + " " + seed + " = " + call(instance, "machine", n, seed));
+            }
+        }
+        for (int x = -2; x < 12; x++) {
+            out.add("traps " + x + " = " + call(instance, "traps", x));
+            out.add("valued " + x + " = " + call(instance, "valued", x));
+        }
+        for (int n = 0; n < 20; n++) {
+            out.add("fib " + n + " = " + call(instance, "fib", n));
+            out.add("frames " + n + " = " + call(instance, "frames", n));
+        }
+        for (int x = -3; x < 60; x += 2) {
+            out.add("dispatch " + x + " = " + call(instance, "dispatch", x, 40));
+        }
+        out.add("fill = " + call(instance, "fill", 100, 30));
+        out.add("fill = " + call(instance, "fill", 200, 60));
+        for (int at = 96; at < 280; at += 4) {
+            out.add("peek " + at + " = " + call(instance, "peek", at));
+        }
+        return out;
+    }
+
+    private static String call(Instance instance, String name, long... args) {
+        try {
+            long[] result = instance.export(name).apply(args);
+            return result == null ? "void" : java.util.Arrays.toString(result);
+        } catch (RuntimeException e) {
+            return "trap " + e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+}
