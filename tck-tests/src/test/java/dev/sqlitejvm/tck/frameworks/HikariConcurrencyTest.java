@@ -108,7 +108,11 @@ class HikariConcurrencyTest {
                 }
             }
             assertEquals(total, reads.get());
-            assertEquals(THREADS, pool.getHikariPoolMXBean().getTotalConnections());
+            // Hikari fills the pool to its minimum in the background, so how many connections
+            // exist by now depends on speed; what must hold is that all came back and none beyond the maximum.
+            assertEquals(0, pool.getHikariPoolMXBean().getActiveConnections(), "every connection was returned");
+            int pooled = pool.getHikariPoolMXBean().getTotalConnections();
+            assertTrue(pooled >= 1 && pooled <= THREADS, "connections in the pool: " + pooled);
         }
     }
 
