@@ -31,6 +31,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * </pre>
  */
 public final class Main {
+    static final int WARMUP_ITERATIONS = 5;
+
     /** JVM options of every measured JVM (JMH forks and footprint processes). */
     static final List<String> JVM_ARGS = List.of("-Xms1g", "-Xmx2g");
 
@@ -72,7 +74,9 @@ public final class Main {
             steadyOptions.forks(0).mode(Mode.SingleShotTime).warmupIterations(0).measurementIterations(1)
                     .verbosity(VerboseMode.SILENT);
         } else {
-            steadyOptions.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
+            // 5 warm-up seconds: sqlite-jvm's split SQLite needs about that for HotSpot to finish
+            // compiling it (with 2, scanAggregate was still falling from 93 to 23 ms/op while measured).
+            steadyOptions.forks(1).warmupIterations(WARMUP_ITERATIONS).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(3).measurementTime(TimeValue.seconds(1));
         }
         if (run(steadyOptions)) {
@@ -176,7 +180,7 @@ public final class Main {
                 .append(scale == Scale.REDUCED ? " (go-sqlite-bench sizes scaled down; `--scale full` for theirs)" : "")
                 .append(" |\n");
         sb.append("| JMH | ").append(scale == Scale.SMOKE ? "smoke: one single-shot call per benchmark, no fork"
-                : "1 fork, 2 warm-up + 3 measured iterations of 1 s; firstQuery: 5 forks, single shot")
+                : "1 fork, " + WARMUP_ITERATIONS + " warm-up + 3 measured iterations of 1 s; firstQuery: 5 forks, single shot")
                 .append(" |\n");
         sb.append("| engines | sqlite-jvm (this project, SQLite 3.54.1), xerial `org.xerial:sqlite-jdbc:3.54.1.0` "
                 + "(native 3.54.1), sqlite4j `io.roastedroot:sqlite4j:3.50.4.1` (SQLite 3.50.2 on Chicory; "

@@ -208,17 +208,11 @@ final class FunctionSplitter {
                     written.set(code.imm[i]);
                 }
                 case Code.RETURN -> hasReturn = true;
-                case Code.BR, Code.BR_IF -> {
-                    if (!exit(code.imm[i], inside, exits)) {
-                        return null;
-                    }
-                }
+                case Code.BR, Code.BR_IF -> exit(code.imm[i], inside, exits);
                 case Code.BR_TABLE -> {
                     int external = 0;
                     for (int label : code.tableLabels[i]) {
-                        if (!exit(label, inside, exits)) {
-                            return null;
-                        }
+                        exit(label, inside, exits);
                         external += label >= inside ? 1 : 0;
                     }
                     if (external > SwitchFlattener.MIN_ARMS) {
@@ -289,16 +283,11 @@ final class FunctionSplitter {
         return code.pushes[owner];
     }
 
-    /** Notes an external label. */
-    private boolean exit(int label, int inside, List<Integer> exits) {
-        if (label < inside) {
-            return true;
+    /** Notes the label of a branch {@code inside} constructs deep if it leaves the region. */
+    private static void exit(int label, int inside, List<Integer> exits) {
+        if (label >= inside && !exits.contains(label - inside)) {
+            exits.add(label - inside);
         }
-        int e = label - inside;
-        if (!exits.contains(e)) {
-            exits.add(e);
-        }
-        return true;
     }
 
     private static int[] ints(List<Integer> list) {
