@@ -28,6 +28,8 @@ final class Code {
     final int[] match;
     /** For if: index of its else, or -1. */
     final int[] elseAt;
+    /** Innermost construct enclosing each instruction (-1: the function body); else and end belong to their construct. */
+    final int[] parent;
     final int[][] tableLabels;
     /** Values taken from and pushed on the operand stack (for constructs: block-type params (+1 for if) and results). */
     final int[] pops;
@@ -54,7 +56,7 @@ final class Code {
 
         int cap = Math.max(16, body.length / 2);
         int[] op = new int[cap], start = new int[cap], end = new int[cap], imm = new int[cap];
-        int[] match = new int[cap], elseAt = new int[cap], pops = new int[cap], pushes = new int[cap];
+        int[] match = new int[cap], elseAt = new int[cap], pops = new int[cap], pushes = new int[cap], parent = new int[cap];
         int[][] tables = new int[cap][];
         int[] open = new int[64];
         int depth = 0;
@@ -68,12 +70,16 @@ final class Code {
                 imm = Arrays.copyOf(imm, cap);
                 match = Arrays.copyOf(match, cap);
                 elseAt = Arrays.copyOf(elseAt, cap);
+                parent = Arrays.copyOf(parent, cap);
                 pops = Arrays.copyOf(pops, cap);
                 pushes = Arrays.copyOf(pushes, cap);
                 tables = Arrays.copyOf(tables, cap);
             }
             start[n] = r.pos;
             int o = r.u8();
+            // before this instruction opens or closes anything: else/end get the construct they
+            // continue or close, a construct gets the one around it
+            parent[n] = depth == 0 ? -1 : open[depth - 1];
             elseAt[n] = -1;
             match[n] = -1;
             switch (o) {
@@ -258,6 +264,7 @@ final class Code {
         this.imm = imm;
         this.match = match;
         this.elseAt = elseAt;
+        this.parent = parent;
         this.tableLabels = tables;
         this.pops = pops;
         this.pushes = pushes;

@@ -57,10 +57,6 @@ final class FunctionSplitter {
         return sum;
     }
 
-    int estimatedSize() {
-        return estimate(0, code.size);
-    }
-
     /**
      * Chooses regions until the function's estimate is under the target (where structure allows).
      * The first pass keeps every body under the target; bodies nested along one path can still add
@@ -230,11 +226,11 @@ final class FunctionSplitter {
         if (!endsUnreachable) {
             targets.add(to);
         }
-        int top = liveness.parent[from];
+        int top = code.parent[from];
         for (int e : exits) {
             int owner = top;
             for (int d = 0; d < e && owner >= 0; d++) {
-                owner = liveness.parent[owner];
+                owner = code.parent[owner];
             }
             if (labelArity(owner) != 0) {
                 return null; // the branch would carry values out of the region

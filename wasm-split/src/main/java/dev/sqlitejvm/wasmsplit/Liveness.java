@@ -9,48 +9,20 @@ package dev.sqlitejvm.wasmsplit;
 final class Liveness {
     private final Code code;
     private final int words;
-    /** Innermost construct enclosing each instruction (-1: the function body). */
-    final int[] parent;
     private final long[][] liveIn;
 
     Liveness(Code code) {
         this.code = code;
         this.words = (code.localTypes.length + 63) >>> 6;
-        this.parent = parents(code);
         this.liveIn = new long[code.size][];
         compute();
     }
 
-    private static int[] parents(Code c) {
-        int[] parent = new int[c.size];
-        int[] stack = new int[64];
-        int depth = 0;
-        for (int i = 0; i < c.size; i++) {
-            if (c.op[i] == Code.END && depth > 0 && stack[depth - 1] == c.match[i]) {
-                parent[i] = stack[depth - 1];
-                depth--;
-                continue;
-            }
-            if (c.op[i] == Code.ELSE) {
-                parent[i] = stack[depth - 1];
-                continue;
-            }
-            parent[i] = depth == 0 ? -1 : stack[depth - 1];
-            if (c.isConstruct(i)) {
-                if (depth == stack.length) {
-                    stack = java.util.Arrays.copyOf(stack, depth * 2);
-                }
-                stack[depth++] = i;
-            }
-        }
-        return parent;
-    }
-
     /** The construct a branch at {@code at} with label {@code depth} targets, or -1 for the function body. */
     int labelOwner(int at, int depth) {
-        int c = parent[at];
+        int c = code.parent[at];
         for (int d = 0; d < depth && c >= 0; d++) {
-            c = parent[c];
+            c = code.parent[c];
         }
         return c;
     }

@@ -23,7 +23,7 @@ public final class Main {
         Path in = Path.of(args[0]);
         Path out = Path.of(args[1]);
         int target = Integer.parseInt(args[2]);
-        Map<Integer, String> names = args.length > 3 ? symbols(Path.of(args[3])) : new HashMap<>();
+        Map<Integer, String> names = args.length > 3 ? symbols(Path.of(args[3])) : Map.of();
         byte[] wasm = Files.readAllBytes(in);
         Splitter.Result result = Splitter.split(wasm, target);
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -36,7 +36,6 @@ public final class Main {
             StringBuilder regions = new StringBuilder();
             for (int[] r : s.regions()) {
                 regions.append(' ').append(r[0]).append(':').append(r[1]).append('/').append(r[2]).append('/').append(r[3]).append('/').append(r[4]);
-                names.putIfAbsent(r[0], names.getOrDefault(s.function(), "?") + "$split");
             }
             created += s.regions().size();
             report.append(String.format("%d\t%s\t%d\t%d\t%s%n", s.function(), names.getOrDefault(s.function(), "?"),

@@ -55,8 +55,7 @@ public final class Splitter {
     }
 
     private void splitFunction(int function) {
-        FunctionSplitter fs = new FunctionSplitter(module, function, target);
-        int before = fs.estimatedSize();
+        int before = estimate(function);
         if (before <= target) {
             return;
         }
@@ -64,8 +63,8 @@ public final class Splitter {
         byte[] flat = SwitchFlattener.flatten(module, module.typeOfFunction(function), module.bodies.get(body), target * 3 / 4);
         if (flat != null) {
             module.bodies.set(body, flat);
-            fs = new FunctionSplitter(module, function, target);
         }
+        FunctionSplitter fs = new FunctionSplitter(module, function, target);
         fs.split();
         if (fs.regions.isEmpty()) {
             return;
@@ -75,7 +74,13 @@ public final class Splitter {
         for (Region r : fs.regions) {
             regions.add(new int[] {r.function, r.estimatedSize, r.liveIn.length, r.outs.length, r.exits.length});
         }
-        splits.add(new Split(function, before, new FunctionSplitter(module, function, target).estimatedSize(), regions));
+        splits.add(new Split(function, before, estimate(function), regions));
+    }
+
+    /** Estimated bytecode of a function's current body (decoding only; no analysis). */
+    private int estimate(int function) {
+        Code code = new Code(module, module.typeOfFunction(function), module.bodies.get(function - module.importedFunctions));
+        return Weights.sum(code, 0, code.size);
     }
 
     int outGlobal(byte type, int slot) {

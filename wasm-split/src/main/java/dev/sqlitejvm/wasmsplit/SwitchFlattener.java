@@ -22,12 +22,10 @@ final class SwitchFlattener {
     static final int MIN_ARMS = 16;
 
     private final Code code;
-    private final Liveness nesting;
     private final int groupBudget;
 
     private SwitchFlattener(Code code, int target) {
         this.code = code;
-        this.nesting = new Liveness(code);
         this.groupBudget = target;
     }
 
@@ -44,7 +42,7 @@ final class SwitchFlattener {
             if (code.op[i] == Code.BR_TABLE && code.tableLabels[i].length > MIN_ARMS) {
                 int[] levels = ladder(i);
                 if (levels != null) {
-                    int size = estimate(levels[levels.length - 1], code.match[levels[levels.length - 1]]);
+                    int size = Weights.sum(code, levels[levels.length - 1], code.match[levels[levels.length - 1]]);
                     if (size > bestSize) {
                         best = i;
                         bestSize = size;
@@ -58,24 +56,16 @@ final class SwitchFlattener {
         return rewrite(best, ladder(best));
     }
 
-    private int estimate(int from, int to) {
-        int sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += Weights.of(code, i);
-        }
-        return sum;
-    }
-
     /** Openers of L0..LN for the br_table at {@code t}, or null if it is not a ladder. */
     private int[] ladder(int t) {
-        int l0 = nesting.parent[t];
+        int l0 = code.parent[t];
         if (l0 < 0 || !plainBlock(l0)) {
             return null;
         }
         List<Integer> levels = new ArrayList<>();
         levels.add(l0);
         int cur = l0;
-        while (nesting.parent[cur] == cur - 1 && plainBlock(cur - 1)) {
+        while (code.parent[cur] == cur - 1 && plainBlock(cur - 1)) {
             cur--;
             levels.add(cur);
         }
@@ -116,7 +106,7 @@ final class SwitchFlattener {
         int first = 1;
         int size = tableCost;
         for (int k = 1; k <= n; k++) {
-            int arm = estimate(armFrom[k], armTo[k]);
+            int arm = Weights.sum(code, armFrom[k], armTo[k]);
             if (k > first && size + arm > groupBudget) {
                 groups.add(new int[] {first, k - 1});
                 first = k;

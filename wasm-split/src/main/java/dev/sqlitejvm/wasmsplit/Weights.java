@@ -8,6 +8,15 @@ package dev.sqlitejvm.wasmsplit;
 final class Weights {
     private Weights() {}
 
+    /** Estimated bytecode of instructions [from, to). */
+    static int sum(Code c, int from, int to) {
+        int sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += of(c, i);
+        }
+        return sum;
+    }
+
     static int of(Code c, int i) {
         int o = c.op[i];
         switch (o) {
