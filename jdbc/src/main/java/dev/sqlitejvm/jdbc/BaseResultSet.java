@@ -268,10 +268,7 @@ abstract class BaseResultSet extends ReadOnlyResultSet {
     @Override
     public void setFetchSize(int rows) throws SQLException {
         checkOpen();
-        if (rows < 0) {
-            throw new SQLException("fetch size must be >= 0: " + rows);
-        }
-        fetchSize = rows;
+        fetchSize = Errors.nonNegative("fetch size", rows);
     }
 
     @Override

@@ -90,6 +90,18 @@ final class Errors {
         return new SQLException(message);
     }
 
+    /** Returns {@code value}, or throws the driver's usual message for a negative setting. */
+    static int nonNegative(String what, int value) throws SQLException {
+        return (int) nonNegative(what, (long) value);
+    }
+
+    static long nonNegative(String what, long value) throws SQLException {
+        if (value < 0) {
+            throw new SQLException(what + " must be >= 0: " + value);
+        }
+        return value;
+    }
+
     static SQLException closed(String what) {
         return new SQLException(what + " is closed", "08003");
     }

@@ -569,9 +569,7 @@ public class SqliteConnection implements Connection {
 
     @Override
     public boolean isValid(int timeout) throws SQLException {
-        if (timeout < 0) {
-            throw new SQLException("timeout must be >= 0: " + timeout);
-        }
+        Errors.nonNegative("timeout", timeout);
         if (closed) {
             return false;
         }
@@ -626,10 +624,7 @@ public class SqliteConnection implements Connection {
     @Override
     public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
         checkOpen();
-        if (milliseconds < 0) {
-            throw new SQLException("timeout must be >= 0: " + milliseconds);
-        }
-        networkTimeout = milliseconds;
+        networkTimeout = Errors.nonNegative("timeout", milliseconds);
     }
 
     @Override

@@ -515,10 +515,7 @@ public class SqliteStatement implements Statement, SelfWrapper {
     @Override
     public void setMaxFieldSize(int max) throws SQLException {
         checkOpen();
-        if (max < 0) {
-            throw new SQLException("max field size must be >= 0: " + max);
-        }
-        maxFieldSize = max;
+        maxFieldSize = Errors.nonNegative("max field size", max);
     }
 
     @Override
@@ -540,10 +537,7 @@ public class SqliteStatement implements Statement, SelfWrapper {
     @Override
     public void setLargeMaxRows(long max) throws SQLException {
         checkOpen();
-        if (max < 0) {
-            throw new SQLException("max rows must be >= 0: " + max);
-        }
-        maxRows = max;
+        maxRows = Errors.nonNegative("max rows", max);
     }
 
     @Override
@@ -560,10 +554,7 @@ public class SqliteStatement implements Statement, SelfWrapper {
     @Override
     public void setQueryTimeout(int seconds) throws SQLException {
         checkOpen();
-        if (seconds < 0) {
-            throw new SQLException("query timeout must be >= 0: " + seconds);
-        }
-        queryTimeout = seconds;
+        queryTimeout = Errors.nonNegative("query timeout", seconds);
     }
 
     /** Interrupts whatever this statement's connection is running; safe from any thread. */
@@ -606,10 +597,7 @@ public class SqliteStatement implements Statement, SelfWrapper {
     @Override
     public void setFetchSize(int rows) throws SQLException {
         checkOpen();
-        if (rows < 0) {
-            throw new SQLException("fetch size must be >= 0: " + rows);
-        }
-        fetchSize = rows;
+        fetchSize = Errors.nonNegative("fetch size", rows);
     }
 
     @Override
