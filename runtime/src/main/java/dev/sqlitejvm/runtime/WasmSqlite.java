@@ -1,6 +1,5 @@
 package dev.sqlitejvm.runtime;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
@@ -54,7 +53,7 @@ final class WasmSqlite {
         try {
             instance = Instance.builder(module)
                     .withMachineFactory(Sqlite3Module::create)
-                    .withMemoryFactory(ByteArrayMemory::new)
+                    .withMemoryFactory(FlatMemory::new)
                     .withMemoryLimits(limits)
                     .withImportValues(imports)
                     .build();
@@ -78,9 +77,11 @@ final class WasmSqlite {
     // ---- calls ----
 
     /**
-     * Calls an export. Chicory's compiled code aborts, anywhere inside SQLite, as soon as it sees
-     * the thread's interrupt flag; so the flag is taken off for the call (the interrupt becomes
-     * SQLite's own, see {@link #threadInterrupted()}) and put back when the outermost call returns.
+     * Calls an export. The thread's interrupt flag is taken off for the call and becomes SQLite's
+     * own (see {@link #threadInterrupted()}): the statement stops with SQLITE_INTERRUPT at SQLite's
+     * next progress check, and the flag is put back when the outermost call returns. (The build
+     * removes Chicory's own check, which would abort SQLite mid-instruction; should a Chicory
+     * interrupt still arrive, the instance is closed as for any other abort.)
      */
     long call(ExportFunction function, long... args) throws SqliteException {
         if (poisonedBy != null) {
@@ -116,6 +117,9 @@ final class WasmSqlite {
      * statements then stop with SQLITE_INTERRUPT and busy waits end early.
      */
     boolean threadInterrupted() {
+        if (!threadInterrupted && depth > 0 && Thread.interrupted()) {
+            threadInterrupted = true; // interrupted while SQLite runs: kept here until the call returns
+        }
         return threadInterrupted;
     }
 

@@ -65,7 +65,7 @@ final class SwitchFlattener {
         List<Integer> levels = new ArrayList<>();
         levels.add(l0);
         int cur = l0;
-        while (code.parent[cur] == cur - 1 && plainBlock(cur - 1)) {
+        while (cur > 0 && code.parent[cur] == cur - 1 && plainBlock(cur - 1)) {
             cur--;
             levels.add(cur);
         }

@@ -109,6 +109,48 @@ class SplitterTest {
         }
     }
 
+    @Test
+    void aLadderThatOpensTheFunctionBodyIsRegroupedToo(@TempDir Path dir) throws Exception {
+        // the ladder's outermost block is the body's first instruction: nothing encloses it
+        int arms = 20;
+        StringBuilder w = new StringBuilder("(module\n  (func $top (export \"top\") (param $x i32) (result i32) (local $acc i32)\n");
+        for (int k = arms - 1; k >= 0; k--) {
+            w.append("    (block $L").append(k).append('\n');
+        }
+        w.append("      (br_table");
+        for (int k = 0; k < arms; k++) {
+            w.append(" $L").append(k);
+        }
+        w.append(" $L5 (i32.rem_u (local.get $x) (i32.const 23))))\n");
+        for (int k = 1; k <= arms; k++) {
+            w.append("    (local.set $acc (i32.add (i32.mul (local.get $acc) (i32.const ").append(k + 2)
+                    .append(")) (i32.add (local.get $x) (i32.const ").append(k).append("))))\n");
+            if (k % 4 == 0) {
+                w.append("    (if (i32.gt_s (local.get $acc) (i32.const 100)) (then (return (local.get $acc))))\n");
+            }
+            if (k < arms) {
+                w.append("    )\n"); // arm k ends with block Lk; the last arm runs on to the end
+            }
+        }
+        w.append("    (local.get $acc)))\n");
+        byte[] module = assemble(dir, "top-ladder", w.toString());
+        WasmModule m = WasmModule.parse(module);
+        assertTrue(SwitchFlattener.flatten(m, m.typeOfFunction(0), m.bodies.get(0), 60) != null, "regrouped");
+        List<String> expected = runTop(module);
+        for (int target : new int[] {10, 20, 40, 80}) {
+            assertEquals(expected, runTop(Splitter.split(module, target).wasm()), "target " + target);
+        }
+    }
+
+    private static List<String> runTop(byte[] wasm) {
+        Instance instance = Instance.builder(Parser.parse(wasm)).build();
+        List<String> out = new ArrayList<>();
+        for (int x = -3; x < 60; x++) {
+            out.add("top " + x + " = " + call(instance, "top", x));
+        }
+        return out;
+    }
+
     /**
      * A C-like switch of 20 arms in a loop, as clang lays it out (a ladder of nested blocks around
      * one br_table): arms break, fall through into the next arm, jump ahead to a later arm, return
