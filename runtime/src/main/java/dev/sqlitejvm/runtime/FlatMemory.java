@@ -62,6 +62,14 @@ final class FlatMemory implements Memory {
         }
     }
 
+    /**
+     * The backing array, for bulk work in place (the WAL-index mirror compares whole regions).
+     * Valid until the next {@link #grow}.
+     */
+    byte[] array() {
+        return bytes;
+    }
+
     // ---- size ----
 
     @Override

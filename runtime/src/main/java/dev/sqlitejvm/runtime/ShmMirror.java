@@ -17,19 +17,23 @@ import java.util.List;
  * {@code xShmBarrier}, after every shm lock taken and before every shm lock released.
  *
  * <p>A sync is a three-way merge per byte against a shadow (the contents at the last sync): bytes
- * SQLite changed here are written to the mapping, bytes changed in the mapping are copied here.
+ * changed in the mapping are copied here, bytes SQLite changed here are written to the mapping.
  * Only changed bytes are written to the mapping, so a stale copy never overwrites another
  * connection's newer data. SQLite's locks guarantee one writer per location, so both sides never
  * change the same byte between two syncs.
  *
  * <p>Ordering, for native readers that look at the mapping without locks: the writer publishes
  * hash tables before the header (higher regions first, and within a region from the end), and a
- * reader snapshots the header (region 0) before the hash tables. This mirrors the order in which
+ * reader takes in the header (region 0) before the hash tables. This mirrors the order in which
  * SQLite itself writes (hash entries, then the header) and reads (header, then hash entries).
  */
 final class ShmMirror {
+    /** WALINDEX_HDR_SIZE: two copies of the 48-byte WalIndexHdr and the 40-byte WalCkptInfo. */
+    static final int HEADER_BYTES = 136;
+
     final SharedMemory shm;
     private final List<Region> regions = new ArrayList<>();
+    private boolean writeLocked;
 
     ShmMirror(SharedMemory shm) {
         this.shm = shm;
@@ -58,90 +62,120 @@ final class ShmMirror {
         regions.set(index, new Region(local, shared, contents));
     }
 
+    /**
+     * Brings this connection's copy and the mapping in step: first takes in what other connections
+     * published (header region first), then publishes what SQLite changed here (hash tables before
+     * the header). Compares in place, the mapping and wasm memory against the shadow, so a sync that
+     * finds nothing changed copies and allocates nothing.
+     *
+     * <p>Only the WAL-index header (the first {@value #HEADER_BYTES} bytes: two copies of the
+     * header and the checkpoint info with the read marks) is compared at every sync. SQLite writes
+     * the hash tables only while it holds the write lock, so while this connection does not hold
+     * it there is nothing of its own to publish there. And another connection's hash entries only
+     * matter to a reader once a header that counts their frames is published: so the hash tables
+     * are taken in when the header changed, and at every sync under the write lock (where a writer
+     * needs even the entries of a transaction another writer abandoned). A reader never looks at
+     * entries past its header's last frame, and newer entries never shorten the probe chains of
+     * older ones, so skipping them in between changes nothing SQLite can see.
+     */
     void sync(Memory memory) {
         int n = regions.size();
         if (n == 0) {
             return;
         }
-        // Snapshot the mapping, header first.
-        byte[][] snapshot = new byte[n][];
+        byte[] wasm = ((FlatMemory) memory).array();
+        Region header = regions.get(0);
+        boolean all = writeLocked || header == null || headerChanged(header);
         for (int i = 0; i < n; i++) {
             Region r = regions.get(i);
             if (r != null) {
-                snapshot[i] = new byte[r.shadow.length];
-                r.shared.get(0, snapshot[i]);
+                takeIn(wasm, r, all ? r.shadow.length : 0);
             }
         }
-        // Publish local changes, hash tables before the header.
-        for (int i = n - 1; i >= 0; i--) {
-            Region r = regions.get(i);
-            if (r != null) {
-                merge(memory, r, snapshot[i]);
+        if (!shm.isReadOnly()) {
+            for (int i = n - 1; i >= 0; i--) {
+                Region r = regions.get(i);
+                if (r != null && (writeLocked || i == 0)) {
+                    publish(wasm, r, writeLocked ? r.shadow.length : Math.min(HEADER_BYTES, r.shadow.length));
+                }
             }
         }
         VarHandle.fullFence();
     }
 
-    private void merge(Memory memory, Region r, byte[] mapped) {
-        byte[] shadow = r.shadow;
-        int size = shadow.length;
-        byte[] mine = memory.readBytes(r.local, size);
+    /** Records that SQLite took ({@code true}) or released the WAL write lock (lock slot 0). */
+    void writeLock(boolean held) {
+        writeLocked = held;
+    }
 
-        // Runs SQLite changed here since the last sync, published from the end backwards.
-        if (!shm.isReadOnly()) {
-            int end = size;
-            while (end > 0) {
-                int last = lastDifference(mine, shadow, end);
-                if (last < 0) {
-                    break;
-                }
-                int first = last;
-                while (first > 0 && mine[first - 1] != shadow[first - 1]) {
-                    first--;
-                }
-                r.shared.put(first, mine, first, last + 1 - first);
-                System.arraycopy(mine, first, shadow, first, last + 1 - first);
-                // What we just wrote is also what the mapping holds now, whatever the snapshot says.
-                System.arraycopy(mine, first, mapped, first, last + 1 - first);
-                end = first;
-            }
+    private static boolean headerChanged(Region r) {
+        int bytes = Math.min(HEADER_BYTES, r.shadow.length);
+        return r.shared.slice(0, bytes).mismatch(ByteBuffer.wrap(r.shadow, 0, bytes)) >= 0;
+    }
+
+    /**
+     * Bytes others changed in the first {@code size} bytes of the mapping since the last sync:
+     * copied to the shadow and to wasm memory. Should SQLite have changed one of them here too (only possible with a read-only
+     * mapping, which never publishes), the mapping wins.
+     */
+    private static void takeIn(byte[] wasm, Region r, int size) {
+        if (size == 0) {
+            return;
         }
-
-        // Bytes others changed in the mapping: copy them here, unless SQLite changed them here too
-        // (only possible for a read-only mapping, which never publishes; then the mapping wins).
-        int low = Integer.MAX_VALUE;
-        int high = -1;
+        byte[] shadow = r.shadow;
         int from = 0;
         while (from < size) {
-            int m = Arrays.mismatch(mapped, from, size, shadow, from, size);
+            int m = r.shared.slice(from, size - from).mismatch(ByteBuffer.wrap(shadow, from, size - from).slice());
             if (m < 0) {
-                break;
+                return;
             }
             int at = from + m;
             int to = at + 1;
-            while (to < size && mapped[to] != shadow[to]) {
+            while (to < size && r.shared.get(to) != shadow[to]) {
                 to++;
             }
-            System.arraycopy(mapped, at, shadow, at, to - at);
-            System.arraycopy(mapped, at, mine, at, to - at);
-            low = Math.min(low, at);
-            high = to;
+            // one read of the mapping, so the shadow and wasm memory get the same bytes
+            r.shared.get(at, shadow, at, to - at);
+            System.arraycopy(shadow, at, wasm, r.local + at, to - at);
             from = to;
-        }
-        if (high > 0) {
-            memory.write(r.local + low, mine, low, high - low);
         }
     }
 
-    /** The highest index below {@code end} where the arrays differ, or -1. */
-    private static int lastDifference(byte[] a, byte[] b, int end) {
+    /**
+     * Runs SQLite changed here, in the first {@code size} bytes, since the last sync: written to the
+     * mapping from the end backwards.
+     */
+    private static void publish(byte[] wasm, Region r, int size) {
+        byte[] shadow = r.shadow;
+        int base = r.local;
+        if (Arrays.mismatch(wasm, base, base + size, shadow, 0, size) < 0) {
+            return;
+        }
+        int end = size;
+        while (end > 0) {
+            int last = lastDifference(wasm, base, shadow, end);
+            if (last < 0) {
+                break;
+            }
+            int first = last;
+            while (first > 0 && wasm[base + first - 1] != shadow[first - 1]) {
+                first--;
+            }
+            r.shared.put(first, wasm, base + first, last + 1 - first);
+            System.arraycopy(wasm, base + first, shadow, first, last + 1 - first);
+            end = first;
+        }
+    }
+
+    /** The highest index below {@code end} where {@code a[base + i]} and {@code b[i]} differ, or -1. */
+    private static int lastDifference(byte[] a, int base, byte[] b, int end) {
         // Scan backwards in blocks, using the vectorised mismatch within each block.
         final int block = 512;
         for (int blockEnd = end; blockEnd > 0; blockEnd -= block) {
             int blockStart = Math.max(0, blockEnd - block);
-            if (Arrays.mismatch(a, blockStart, blockEnd, b, blockStart, blockEnd) >= 0) {
+            if (Arrays.mismatch(a, base + blockStart, base + blockEnd, b, blockStart, blockEnd) >= 0) {
                 for (int i = blockEnd - 1; i >= blockStart; i--) {
-                    if (a[i] != b[i]) {
+                    if (a[base + i] != b[i]) {
                         return i;
                     }
                 }

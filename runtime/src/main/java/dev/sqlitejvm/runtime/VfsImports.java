@@ -163,6 +163,8 @@ final class VfsImports {
     /** SQLITE_SHM_* flags of xShmLock. */
     private static final int SHM_UNLOCK = 1;
     private static final int SHM_EXCLUSIVE = 8;
+    /** WAL_WRITE_LOCK: the lock slot SQLite holds while it writes the WAL and its hash tables. */
+    private static final int WAL_WRITE_LOCK = 0;
 
     private int shmMap(Memory memory, long[] a) throws VfsException {
         int handle = (int) a[0];
@@ -190,11 +192,18 @@ final class VfsImports {
         int count = (int) a[2];
         int flags = (int) a[3];
         boolean exclusive = (flags & SHM_EXCLUSIVE) != 0;
+        boolean writeLock = exclusive && offset == WAL_WRITE_LOCK;
         if ((flags & SHM_UNLOCK) != 0) {
             mirror.sync(memory); // publish before others may look
             mirror.shm.unlock(offset, count, exclusive);
+            if (writeLock) {
+                mirror.writeLock(false);
+            }
         } else {
             mirror.shm.lock(offset, count, exclusive);
+            if (writeLock) {
+                mirror.writeLock(true);
+            }
             mirror.sync(memory); // see what the previous holder published
         }
         return ResultCodes.OK;
