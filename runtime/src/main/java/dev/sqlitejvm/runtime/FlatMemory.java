@@ -24,8 +24,7 @@ import java.util.Arrays;
  * method once the inlined bytecode adds up to {@code DesiredMethodLimit} (8,000 bytes), and with
  * hundreds of loads and stores per SQLite function the big accessors used that budget up, so most
  * of them ended up as real interface calls. Each accessor here is one array or byte-view access,
- * with the bounds check the array itself does. Growing copies the array: SQLite grows its heap
- * rarely, and one connection's memory is a few MiB.
+ * with the bounds check the array itself does (against its capacity, see {@link #grow}).
  *
  * <p>Out-of-bounds accesses raise the same {@link WasmRuntimeException} as Chicory's memories.
  */
@@ -41,6 +40,8 @@ final class FlatMemory implements Memory {
     private final MemoryLimits limits;
     private DataSegment[] dataSegments;
     private byte[] bytes;
+    /** The memory's size in bytes (whole pages); {@code bytes} may be longer, see {@link #grow}. */
+    private int size;
     /**
      * Still as allocated (all zeros). Chicory zeroes every memory it instantiates, before any code
      * runs; the bulk writes clear this too, the single-value stores (only wasm code uses them) need not.
@@ -52,12 +53,13 @@ final class FlatMemory implements Memory {
             throw new ChicoryException("shared memory is not supported");
         }
         this.limits = limits;
-        this.bytes = new byte[Memory.bytes(limits.initialPages())];
+        this.size = Memory.bytes(limits.initialPages());
+        this.bytes = new byte[size];
     }
 
     private WasmRuntimeException outOfBounds(int addr, long size) {
         return new WasmRuntimeException("out of bounds memory access: attempted to access address: "
-                + Integer.toUnsignedString(addr) + " but limit is: " + bytes.length + " and size: " + size);
+                + Integer.toUnsignedString(addr) + " but limit is: " + this.size + " and size: " + size);
     }
 
     /** Throws unless {@code [addr, addr + size)} lies inside {@code length} bytes. */
@@ -79,9 +81,17 @@ final class FlatMemory implements Memory {
 
     @Override
     public int pages() {
-        return bytes.length / PAGE_SIZE;
+        return size / PAGE_SIZE;
     }
 
+    /**
+     * Grows by {@code delta} pages. The array grows by half again at least, not page by page: SQLite
+     * grows its heap a page or two at a time, and an in-memory database would otherwise copy
+     * itself whole on every growth. The spare bytes past the memory's size are outside it for
+     * every bounds-checked operation; a single load or store there (never made by a correct
+     * program, and only within the spare room) does not trap, and the pages a grow hands out are
+     * zeroed first, as wasm requires.
+     */
     @Override
     public int grow(int delta) {
         int previous = pages();
@@ -90,7 +100,15 @@ final class FlatMemory implements Memory {
             return -1;
         }
         if (delta > 0) {
-            bytes = Arrays.copyOf(bytes, Memory.bytes((int) wanted));
+            int newSize = Memory.bytes((int) wanted);
+            if (newSize > bytes.length) {
+                long roomy = Math.max(newSize, bytes.length + (long) bytes.length / 2);
+                int capacity = (int) Math.min(roomy, (long) Memory.bytes(maximumPages()));
+                bytes = Arrays.copyOf(bytes, capacity);
+            } else {
+                Arrays.fill(bytes, size, newSize, (byte) 0);
+            }
+            size = newSize;
         }
         return previous;
     }
@@ -124,7 +142,7 @@ final class FlatMemory implements Memory {
                 ActiveDataSegment segment = (ActiveDataSegment) s;
                 int offset = (int) ConstantEvaluators.computeConstantValue(instance, segment.offsetInstructions())[0];
                 byte[] data = segment.data();
-                if (offset < 0 || (long) offset + data.length > bytes.length) {
+                if (offset < 0 || (long) offset + data.length > size) {
                     throw new UninstantiableException("out of bounds memory access: data segment at " + offset);
                 }
                 System.arraycopy(data, 0, bytes, offset, data.length);
@@ -148,28 +166,28 @@ final class FlatMemory implements Memory {
     public void write(int addr, byte[] data, int offset, int size) {
         fresh = false;
         checkRange(offset, size, data.length);
-        checkRange(addr, size, bytes.length);
+        checkRange(addr, size, this.size);
         System.arraycopy(data, offset, bytes, addr, size);
     }
 
     @Override
     public byte[] readBytes(int addr, int len) {
-        checkRange(addr, len, bytes.length);
+        checkRange(addr, len, size);
         return Arrays.copyOfRange(bytes, addr, addr + len);
     }
 
     @Override
     public void copy(int dest, int src, int size) {
         fresh = false;
-        checkRange(dest, size, bytes.length);
-        checkRange(src, size, bytes.length);
+        checkRange(dest, size, this.size);
+        checkRange(src, size, this.size);
         System.arraycopy(bytes, src, bytes, dest, size);
     }
 
     @Override
     public void fill(byte value, int fromIndex, int toIndex) {
         fresh = false;
-        checkRange(fromIndex, toIndex - fromIndex, bytes.length);
+        checkRange(fromIndex, toIndex - fromIndex, size);
         Arrays.fill(bytes, fromIndex, toIndex, value);
     }
 
@@ -178,7 +196,7 @@ final class FlatMemory implements Memory {
         if (fresh) {
             return; // a new array is zeroed already: 1 MiB less to write per connection opened
         }
-        Arrays.fill(bytes, (byte) 0);
+        Arrays.fill(bytes, 0, size, (byte) 0);
     }
 
     // ---- loads and stores: each one access, kept small so that C2 inlines them everywhere ----
