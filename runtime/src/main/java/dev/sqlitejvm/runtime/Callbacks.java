@@ -63,6 +63,7 @@ final class Callbacks {
     void clear() {
         byId.clear();
         byId.add(null);
+        pendingHookFailure = null;
     }
 
     /** Rethrows, once, a failure a hook raised during the last SQLite call. */

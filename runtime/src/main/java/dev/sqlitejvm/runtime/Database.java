@@ -52,7 +52,7 @@ public final class Database implements AutoCloseable {
             sqliteName = sharedMemory.uri;
             options = options.withVfs(MemoryVfs.named(sharedMemory.name));
         }
-        WasmSqlite sqlite = new WasmSqlite(options.vfs(), options.memoryLimitPages());
+        WasmSqlite sqlite = InstancePool.take(options.vfs(), options.memoryLimitPages());
         int db;
         try {
             int name = sqlite.scratchCString(sqliteName.getBytes(StandardCharsets.UTF_8));
@@ -601,16 +601,21 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
+        boolean closedCleanly = false;
         try {
             if (!sqlite.isPoisoned()) {
                 for (Statement statement : new ArrayList<>(statements)) {
                     statement.close();
                 }
-                sqlite.call(sqlite.fn.closeV2, db);
+                closedCleanly = sqlite.callInt(sqlite.fn.closeV2, db) == ResultCodes.OK;
             }
         } finally {
             statements.clear();
-            sqlite.discard();
+            if (closedCleanly) {
+                InstancePool.giveBack(sqlite);
+            } else {
+                sqlite.discard();
+            }
         }
     }
 

@@ -10,6 +10,7 @@ final class Exports {
     final ExportFunction malloc;
     final ExportFunction free;
 
+    final ExportFunction memoryUsed;
     final ExportFunction libversion;
     final ExportFunction sourceid;
     final ExportFunction compileoptionGet;
@@ -112,6 +113,7 @@ final class Exports {
         initialize = export(instance, "_initialize");
         malloc = export(instance, "malloc");
         free = export(instance, "free");
+        memoryUsed = export(instance, "sqlite3_memory_used");
 
         libversion = export(instance, "sqlite3_libversion");
         sourceid = export(instance, "sqlite3_sourceid");

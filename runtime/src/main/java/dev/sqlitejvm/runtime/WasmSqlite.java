@@ -29,7 +29,12 @@ final class WasmSqlite {
     private static final int SCRATCH_LIMIT = 64 * 1024;
 
     final Exports fn;
+    /** What this instance was made for: an instance is only reused for the same (see {@link InstancePool}). */
+    final Vfs vfs;
+    final int maxMemoryPages;
     private final Memory memory;
+    /** sqlite3_memory_used() right after start-up, with no connection open. */
+    private final long memoryUsedAtStart;
     final FileHandles files = new FileHandles();
     final Callbacks callbacks;
     private int scratch;
@@ -60,9 +65,12 @@ final class WasmSqlite {
         } catch (RuntimeException | OutOfMemoryError e) {
             throw new SqliteException(ResultCodes.NOMEM, "cannot instantiate SQLite: " + e, e);
         }
+        this.vfs = vfs;
+        this.maxMemoryPages = maxMemoryPages;
         this.memory = instance.memory();
         this.fn = new Exports(instance);
         call(fn.initialize);
+        this.memoryUsedAtStart = call(fn.memoryUsed);
     }
 
     /** Loads and parses the module once per JVM, on first use. */
@@ -146,6 +154,35 @@ final class WasmSqlite {
     void discard() {
         files.closeAll();
         callbacks.clear();
+    }
+
+    /**
+     * Makes the instance ready for another connection, after its last one closed cleanly, and says
+     * whether it is: SQLite back to the memory it used right after start-up (so nothing of the old
+     * connection is left in it, not even a zombie connection that close_v2 kept for an unfinished
+     * backup or blob), no file open, no call in progress, and memory no larger than
+     * {@code maxPages}.
+     */
+    boolean resetForReuse(int maxPages) {
+        if (poisonedBy != null || depth != 0 || files.count() != 0 || memory.pages() > maxPages) {
+            return false;
+        }
+        try {
+            if (scratch != 0) {
+                call(fn.free, scratch);
+                scratch = 0;
+                scratchSize = 0;
+            }
+            if (call(fn.memoryUsed) != memoryUsedAtStart) {
+                return false;
+            }
+        } catch (SqliteException e) {
+            return false;
+        }
+        callbacks.clear();
+        lastVfsError = null;
+        threadInterrupted = false;
+        return true;
     }
 
     // ---- memory ----
