@@ -36,6 +36,8 @@ final class FlatMemory implements Memory {
     private static final VarHandle DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
     /** The largest memory a Java array can hold, in whole wasm pages. */
     static final int MAX_PAGES = Integer.MAX_VALUE / PAGE_SIZE - 1;
+    /** Below this size (bytes) the array grows to the exact size asked for, see {@link #grow}. */
+    static final int EXACT_GROWTH_LIMIT = 4 << 20;
 
     private final MemoryLimits limits;
     private DataSegment[] dataSegments;
@@ -85,9 +87,10 @@ final class FlatMemory implements Memory {
     }
 
     /**
-     * Grows by {@code delta} pages. The array grows by half again at least, not page by page: SQLite
-     * grows its heap a page or two at a time, and an in-memory database would otherwise copy
-     * itself whole on every growth. The spare bytes past the memory's size are outside it for
+     * Grows by {@code delta} pages. Up to {@code EXACT_GROWTH_LIMIT} (4 MiB, where most connections
+     * stay) the array is exactly the memory's size; past it, the array grows by half again at least,
+     * not page by page: SQLite grows its heap a page or two at a time, and a big in-memory database
+     * would otherwise copy itself whole on every growth. The spare bytes past the memory's size are outside it for
      * every bounds-checked operation; a single load or store there (never made by a correct
      * program, and only within the spare room) does not trap, and the pages a grow hands out are
      * zeroed first, as wasm requires.
@@ -102,7 +105,7 @@ final class FlatMemory implements Memory {
         if (delta > 0) {
             int newSize = Memory.bytes((int) wanted);
             if (newSize > bytes.length) {
-                long roomy = Math.max(newSize, bytes.length + (long) bytes.length / 2);
+                long roomy = newSize <= EXACT_GROWTH_LIMIT ? newSize : Math.max(newSize, bytes.length + (long) bytes.length / 2);
                 int capacity = (int) Math.min(roomy, (long) Memory.bytes(maximumPages()));
                 bytes = Arrays.copyOf(bytes, capacity);
             } else {

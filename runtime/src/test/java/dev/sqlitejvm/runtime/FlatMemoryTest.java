@@ -50,24 +50,27 @@ class FlatMemoryTest {
 
     @Test
     void growingReservesRoomAheadButHandsOutZeroedPagesOnly() {
-        FlatMemory m = new FlatMemory(new MemoryLimits(4, 100));
-        for (int pages = 5; pages <= 40; pages++) {
+        FlatMemory m = new FlatMemory(new MemoryLimits(4, 1000));
+        int exactPages = FlatMemory.EXACT_GROWTH_LIMIT / PAGE;
+        for (int pages = 5; pages <= exactPages + 40; pages++) {
             byte[] before = m.array();
             assertEquals(pages - 1, m.grow(1));
             m.writeByte(Memory.bytes(pages) - 1, (byte) pages); // the last byte of the new page
-            if (pages == 5) {
-                assertTrue(m.array().length > Memory.bytes(5), "room for more than the one page asked for");
+            if (pages <= exactPages) {
+                assertEquals(Memory.bytes(pages), m.array().length, "small memories grow to the size asked for");
+            } else if (pages == exactPages + 1) {
+                assertTrue(m.array().length > Memory.bytes(pages), "room for more than the one page asked for");
             } else if (m.array() != before) {
                 assertTrue(m.array().length >= before.length * 3 / 2, "grows by half again at least");
             }
         }
-        assertEquals(40, m.pages());
+        assertEquals(exactPages + 40, m.pages());
         assertEquals(7, m.read(Memory.bytes(7) - 1));
-        int end = Memory.bytes(40);
+        int end = Memory.bytes(exactPages + 40);
         if (m.array().length > end) {
             m.writeByte(end, (byte) 99); // past the size but inside the room: not a correct program's store
             assertThrows(WasmRuntimeException.class, () -> m.readBytes(end, 1), "bulk access is checked against the size");
-            assertEquals(40, m.grow(1));
+            assertEquals(exactPages + 40, m.grow(1));
             assertEquals(0, m.read(end), "a grown page is all zeros");
         }
     }
