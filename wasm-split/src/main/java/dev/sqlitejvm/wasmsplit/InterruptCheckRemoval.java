@@ -1,7 +1,6 @@
 package dev.sqlitejvm.wasmsplit;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -53,85 +52,24 @@ public final class InterruptCheckRemoval {
      * (the same array if it already was), or null if the class has no such method.
      */
     static byte[] emptyStaticVoidMethod(byte[] classFile, String name) throws IOException {
-        ByteBuffer in = ByteBuffer.wrap(classFile);
-        if (in.getInt() != 0xCAFEBABE) {
-            throw new IOException("not a class file");
-        }
-        in.getShort();
-        in.getShort();
-        int count = in.getShort() & 0xFFFF;
-        String[] utf8 = new String[count];
-        for (int i = 1; i < count; i++) {
-            int tag = in.get() & 0xFF;
-            switch (tag) {
-                case 1 -> {
-                    int length = in.getShort() & 0xFFFF;
-                    byte[] modified = new byte[length + 2];
-                    modified[0] = (byte) (length >> 8);
-                    modified[1] = (byte) length;
-                    in.get(modified, 2, length);
-                    utf8[i] = new DataInputStream(new java.io.ByteArrayInputStream(modified)).readUTF();
-                }
-                case 7, 8, 16, 19, 20 -> in.getShort();
-                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.getInt();
-                case 15 -> {
-                    in.get();
-                    in.getShort();
-                }
-                case 5, 6 -> {
-                    in.getLong();
-                    i++;
-                }
-                default -> throw new IOException("unknown constant pool tag " + tag);
+        for (ClassFile.Method m : ClassFile.parse(classFile).methods) {
+            if (!m.name().equals(name) || !m.descriptor().equals("()V") || (m.access() & 0x0008) == 0 || m.codeStart() < 0) {
+                continue;
             }
-        }
-        in.getShort(); // access flags
-        in.getShort(); // this
-        in.getShort(); // super
-        int interfaces = in.getShort() & 0xFFFF;
-        in.position(in.position() + 2 * interfaces);
-        for (int f = in.getShort() & 0xFFFF; f > 0; f--) {
-            in.position(in.position() + 6);
-            skipAttributes(in);
-        }
-        for (int m = in.getShort() & 0xFFFF; m > 0; m--) {
-            int access = in.getShort() & 0xFFFF;
-            String methodName = utf8[in.getShort() & 0xFFFF];
-            String descriptor = utf8[in.getShort() & 0xFFFF];
-            boolean target = methodName.equals(name) && descriptor.equals("()V") && (access & 0x0008) != 0;
-            for (int a = in.getShort() & 0xFFFF; a > 0; a--) {
-                int start = in.position();
-                int attributeName = in.getShort() & 0xFFFF;
-                int length = in.getInt();
-                int end = in.position() + length;
-                if (target && "Code".equals(utf8[attributeName])) {
-                    in.getShort(); // max_stack
-                    in.getShort(); // max_locals
-                    if (in.getInt() == 1 && classFile[in.position()] == RETURN) {
-                        return classFile;
-                    }
-                    ByteArrayOutputStream out = new ByteArrayOutputStream(classFile.length);
-                    out.write(classFile, 0, start);
-                    // Code: max_stack 0, max_locals 0, one instruction, no handlers, no attributes
-                    ByteBuffer code = ByteBuffer.allocate(6 + 13);
-                    code.putShort((short) attributeName).putInt(13);
-                    code.putShort((short) 0).putShort((short) 0).putInt(1).put(RETURN);
-                    code.putShort((short) 0).putShort((short) 0);
-                    out.write(code.array());
-                    out.write(classFile, end, classFile.length - end);
-                    return out.toByteArray();
-                }
-                in.position(end);
+            if (m.codeLength() == 1 && classFile[m.codeStart() + ClassFile.CODE_OFFSET] == RETURN) {
+                return classFile;
             }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(classFile.length);
+            out.write(classFile, 0, m.codeStart());
+            // Code: the same name index; max_stack 0, max_locals 0, one instruction, no handlers, no attributes
+            ByteBuffer code = ByteBuffer.allocate(6 + 13);
+            code.put(classFile, m.codeStart(), 2).putInt(13);
+            code.putShort((short) 0).putShort((short) 0).putInt(1).put(RETURN);
+            code.putShort((short) 0).putShort((short) 0);
+            out.write(code.array());
+            out.write(classFile, m.codeEnd(), classFile.length - m.codeEnd());
+            return out.toByteArray();
         }
         return null;
-    }
-
-    private static void skipAttributes(ByteBuffer in) {
-        for (int a = in.getShort() & 0xFFFF; a > 0; a--) {
-            in.getShort();
-            int length = in.getInt();
-            in.position(in.position() + length);
-        }
     }
 }

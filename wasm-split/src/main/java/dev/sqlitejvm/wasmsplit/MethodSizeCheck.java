@@ -1,8 +1,6 @@
 package dev.sqlitejvm.wasmsplit;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,9 +28,7 @@ public final class MethodSizeCheck {
         List<Method> methods = new ArrayList<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                try (InputStream in = Files.newInputStream(p)) {
-                    methods.addAll(methods(in));
-                }
+                methods.addAll(methods(Files.readAllBytes(p)));
             }
         }
         methods.sort(Comparator.comparingInt(Method::codeLength).reversed());
@@ -60,70 +56,13 @@ public final class MethodSizeCheck {
         return names;
     }
 
-    /** Every method of a class file with the length of its Code attribute. */
-    static List<Method> methods(InputStream stream) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(stream));
-        if (in.readInt() != 0xCAFEBABE) {
-            throw new IOException("not a class file");
-        }
-        in.readUnsignedShort();
-        in.readUnsignedShort();
-        int count = in.readUnsignedShort();
-        String[] utf8 = new String[count];
-        int[] classNameIndex = new int[count];
-        for (int i = 1; i < count; i++) {
-            int tag = in.readUnsignedByte();
-            switch (tag) {
-                case 1 -> utf8[i] = in.readUTF();
-                case 7 -> classNameIndex[i] = in.readUnsignedShort();
-                case 8, 16, 19, 20 -> in.readUnsignedShort();
-                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.readInt();
-                case 15 -> {
-                    in.readUnsignedByte();
-                    in.readUnsignedShort();
-                }
-                case 5, 6 -> {
-                    in.readLong();
-                    i++;
-                }
-                default -> throw new IOException("unknown constant pool tag " + tag);
-            }
-        }
-        in.readUnsignedShort();
-        String owner = utf8[classNameIndex[in.readUnsignedShort()]];
-        in.readUnsignedShort();
-        in.skipNBytes(2L * in.readUnsignedShort());
-        for (int f = in.readUnsignedShort(); f > 0; f--) {
-            in.skipNBytes(6);
-            skipAttributes(in);
-        }
+    /** Every method of a class file with the length of its bytecode. */
+    static List<Method> methods(byte[] classFile) throws IOException {
+        ClassFile parsed = ClassFile.parse(classFile);
         List<Method> methods = new ArrayList<>();
-        for (int m = in.readUnsignedShort(); m > 0; m--) {
-            in.readUnsignedShort();
-            String name = utf8[in.readUnsignedShort()];
-            in.readUnsignedShort();
-            int codeLength = 0;
-            for (int a = in.readUnsignedShort(); a > 0; a--) {
-                String attribute = utf8[in.readUnsignedShort()];
-                int length = in.readInt();
-                if (attribute.equals("Code")) {
-                    in.readUnsignedShort();
-                    in.readUnsignedShort();
-                    codeLength = in.readInt();
-                    in.skipNBytes(length - 8L);
-                } else {
-                    in.skipNBytes(length);
-                }
-            }
-            methods.add(new Method(owner, name, codeLength));
+        for (ClassFile.Method m : parsed.methods) {
+            methods.add(new Method(parsed.name, m.name(), m.codeLength()));
         }
         return methods;
-    }
-
-    private static void skipAttributes(DataInputStream in) throws IOException {
-        for (int a = in.readUnsignedShort(); a > 0; a--) {
-            in.readUnsignedShort();
-            in.skipNBytes(Integer.toUnsignedLong(in.readInt()));
-        }
     }
 }
