@@ -58,11 +58,4 @@ final class InstancePool {
     private static boolean poolable(Vfs vfs, int maxMemoryPages) {
         return vfs == FileVfs.instance() && maxMemoryPages == OpenOptions.defaults().memoryLimitPages();
     }
-
-    /** Idle instances now (for tests). */
-    static int idle() {
-        synchronized (IDLE) {
-            return IDLE.size();
-        }
-    }
 }

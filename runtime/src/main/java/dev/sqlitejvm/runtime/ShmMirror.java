@@ -85,11 +85,12 @@ final class ShmMirror {
         }
         byte[] wasm = ((FlatMemory) memory).array();
         Region header = regions.get(0);
-        boolean all = writeLocked || header == null || headerChanged(header);
-        for (int i = 0; i < n; i++) {
-            Region r = regions.get(i);
-            if (r != null) {
-                takeIn(wasm, r, all ? r.shadow.length : 0);
+        if (writeLocked || header == null || headerChanged(header)) {
+            for (int i = 0; i < n; i++) {
+                Region r = regions.get(i);
+                if (r != null) {
+                    takeIn(wasm, r);
+                }
             }
         }
         if (!shm.isReadOnly()) {
@@ -114,15 +115,13 @@ final class ShmMirror {
     }
 
     /**
-     * Bytes others changed in the first {@code size} bytes of the mapping since the last sync:
-     * copied to the shadow and to wasm memory. Should SQLite have changed one of them here too (only possible with a read-only
+     * Bytes others changed in the mapping since the last sync: copied to the shadow and to wasm
+     * memory. Should SQLite have changed one of them here too (only possible with a read-only
      * mapping, which never publishes), the mapping wins.
      */
-    private static void takeIn(byte[] wasm, Region r, int size) {
-        if (size == 0) {
-            return;
-        }
+    private static void takeIn(byte[] wasm, Region r) {
         byte[] shadow = r.shadow;
+        int size = shadow.length;
         int from = 0;
         while (from < size) {
             int m = r.shared.slice(from, size - from).mismatch(ByteBuffer.wrap(shadow, from, size - from).slice());

@@ -114,14 +114,7 @@ class SplitterTest {
         // the ladder's outermost block is the body's first instruction: nothing encloses it
         int arms = 20;
         StringBuilder w = new StringBuilder("(module\n  (func $top (export \"top\") (param $x i32) (result i32) (local $acc i32)\n");
-        for (int k = arms - 1; k >= 0; k--) {
-            w.append("    (block $L").append(k).append('\n');
-        }
-        w.append("      (br_table");
-        for (int k = 0; k < arms; k++) {
-            w.append(" $L").append(k);
-        }
-        w.append(" $L5 (i32.rem_u (local.get $x) (i32.const 23))))\n");
+        ladderDispatch(w, arms, "    ", "(i32.rem_u (local.get $x) (i32.const 23))");
         for (int k = 1; k <= arms; k++) {
             w.append("    (local.set $acc (i32.add (i32.mul (local.get $acc) (i32.const ").append(k + 2)
                     .append(")) (i32.add (local.get $x) (i32.const ").append(k).append("))))\n");
@@ -163,14 +156,7 @@ class SplitterTest {
         w.append("    (local $i i32) (local $acc i32)\n    (local.set $acc (local.get $x))\n");
         w.append("    (block $exit (loop $top\n      (br_if $exit (i32.ge_u (local.get $i) (local.get $n)))\n");
         w.append("      (block $after\n");
-        for (int k = arms - 1; k >= 0; k--) {
-            w.append("      (block $L").append(k).append('\n');
-        }
-        w.append("        (br_table");
-        for (int k = 0; k < arms; k++) {
-            w.append(" $L").append(k);
-        }
-        w.append(" $L5 (i32.rem_u (i32.add (local.get $x) (i32.mul (local.get $i) (i32.const 7))) (i32.const 23))))\n");
+        ladderDispatch(w, arms, "      ", "(i32.rem_u (i32.add (local.get $x) (i32.mul (local.get $i) (i32.const 7))) (i32.const 23))");
         for (int k = 1; k <= arms; k++) {
             // arm k follows the end of L(k-1)
             w.append("      (local.set $acc (i32.add (i32.mul (local.get $acc) (i32.const ").append(k + 2).append(")) (i32.const ").append(k).append(")))\n");
@@ -187,6 +173,21 @@ class SplitterTest {
         }
         w.append("      (local.set $i (i32.add (local.get $i) (i32.const 1)))\n      (br $top)))\n    (local.get $acc))\n");
         return w.toString();
+    }
+
+    /**
+     * The top of a switch ladder as clang lays it out: blocks L(arms-1) .. L0, and in the innermost
+     * a br_table on {@code selector} to L0 .. L(arms-1), default L5, then L0's end. Arm k follows.
+     */
+    private static void ladderDispatch(StringBuilder w, int arms, String indent, String selector) {
+        for (int k = arms - 1; k >= 0; k--) {
+            w.append(indent).append("(block $L").append(k).append('\n');
+        }
+        w.append(indent).append("  (br_table");
+        for (int k = 0; k < arms; k++) {
+            w.append(" $L").append(k);
+        }
+        w.append(" $L5 ").append(selector).append("))\n");
     }
 
     /** Runs every export over a range of inputs; returns one line per call (result or trap). */
