@@ -10,6 +10,7 @@ import com.dylibso.chicory.wasm.types.ActiveDataSegment;
 import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.PassiveDataSegment;
+import dev.sqlitejvm.wasm.CellMemory;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -27,8 +28,9 @@ import java.util.Arrays;
  * with the bounds check the array itself does (against its capacity, see {@link #grow}).
  *
  * <p>Out-of-bounds accesses raise the same {@link WasmRuntimeException} as Chicory's memories.
+ * The module's cells (out area, stack pointer) live in the inherited {@link CellMemory#cells}.
  */
-final class FlatMemory implements Memory {
+final class FlatMemory extends CellMemory {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

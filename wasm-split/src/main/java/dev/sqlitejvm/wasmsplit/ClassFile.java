@@ -9,8 +9,7 @@ import java.util.List;
 
 /**
  * The parts of a compiled class file that the build steps after Chicory's compiler read: the
- * class's name, the method references of its constant pool, and its methods, each with where its
- * {@code Code} attribute lies in the file.
+ * class's name and its methods, each with where its {@code Code} attribute lies in the file.
  */
 final class ClassFile {
     /** Offset of the instructions inside a Code attribute: name, length, max_stack, max_locals, code_length. */
@@ -22,18 +21,12 @@ final class ClassFile {
      */
     record Method(int access, String name, String descriptor, int codeStart, int codeEnd, int codeLength) {}
 
-    /** A method reference: the referenced class's internal name, the method's name and descriptor. */
-    record MethodRef(String owner, String name, String descriptor) {}
-
     final String name;
     final List<Method> methods;
-    /** Method references by constant pool index (null where the entry is something else). */
-    final MethodRef[] methodRefs;
 
-    private ClassFile(String name, List<Method> methods, MethodRef[] methodRefs) {
+    private ClassFile(String name, List<Method> methods) {
         this.name = name;
         this.methods = methods;
-        this.methodRefs = methodRefs;
     }
 
     static ClassFile parse(byte[] classFile) throws IOException {
@@ -46,21 +39,13 @@ final class ClassFile {
         int count = in.getShort() & 0xFFFF;
         String[] utf8 = new String[count];
         int[] classNameIndex = new int[count];
-        int[] first = new int[count]; // Methodref/NameAndType: class or name index
-        int[] second = new int[count]; // Methodref/NameAndType: name-and-type or descriptor index
-        boolean[] isMethodRef = new boolean[count];
         for (int i = 1; i < count; i++) {
             int tag = in.get() & 0xFF;
             switch (tag) {
                 case 1 -> utf8[i] = modifiedUtf8(in);
                 case 7 -> classNameIndex[i] = in.getShort() & 0xFFFF;
-                case 10, 12 -> {
-                    isMethodRef[i] = tag == 10;
-                    first[i] = in.getShort() & 0xFFFF;
-                    second[i] = in.getShort() & 0xFFFF;
-                }
                 case 8, 16, 19, 20 -> in.getShort();
-                case 3, 4, 9, 11, 17, 18 -> in.getInt();
+                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.getInt();
                 case 15 -> {
                     in.get();
                     in.getShort();
@@ -70,13 +55,6 @@ final class ClassFile {
                     i++;
                 }
                 default -> throw new IOException("unknown constant pool tag " + tag);
-            }
-        }
-        MethodRef[] methodRefs = new MethodRef[count];
-        for (int i = 1; i < count; i++) {
-            if (isMethodRef[i]) {
-                int nameAndType = second[i];
-                methodRefs[i] = new MethodRef(utf8[classNameIndex[first[i]]], utf8[first[nameAndType]], utf8[second[nameAndType]]);
             }
         }
         in.getShort(); // access flags
@@ -110,7 +88,7 @@ final class ClassFile {
             }
             methods.add(new Method(access, methodName, descriptor, codeStart, codeEnd, codeLength));
         }
-        return new ClassFile(name, methods, methodRefs);
+        return new ClassFile(name, methods);
     }
 
     private static String modifiedUtf8(ByteBuffer in) throws IOException {

@@ -9,10 +9,14 @@ import java.util.Map;
 /**
  * Build step: {@code Main <in.wasm> <out.wasm> <target> [symbols]} splits every function whose
  * estimated bytecode exceeds {@code target} and writes a report next to the output
- * ({@code out.wasm.split.txt}) naming each split function (from the wasm-opt symbol map, if given).
- * Deterministic: the same input gives the same output, byte for byte.
+ * ({@code out.wasm.split.txt}) naming each split function (from the wasm-opt symbol map, if given),
+ * and the cells' range and number of accesses ({@code out.wasm.cells}, read by
+ * {@link CompiledCodeRewrite}). Deterministic: the same input gives the same output, byte for byte.
  */
 public final class Main {
+    /** Suffix of the file, next to the split module, that describes its cells. */
+    static final String CELLS_SUFFIX = ".cells";
+
     private Main() {}
 
     public static void main(String[] args) throws IOException {
@@ -42,6 +46,11 @@ public final class Main {
                     s.estimatedBefore(), s.estimatedAfter(), regions.toString().trim()));
         }
         Files.writeString(Path.of(out + ".split.txt"), report);
+        CellAccesses.Range cells = result.cells();
+        int accesses = CellAccesses.count(WasmModule.parse(result.wasm()), cells);
+        Files.writeString(Path.of(out + CELLS_SUFFIX), String.format(
+                "# the splitter's cells in %s (see CellAccesses)%nbase=%d%nbytes=%d%naccesses=%d%n",
+                out.getFileName(), cells.base(), cells.bytes(), accesses));
         System.out.printf("[wasm-split] %d functions split into %d new functions; %,d -> %,d bytes (%s)%n",
                 result.splits().size(), created, wasm.length, result.wasm().length, out);
     }

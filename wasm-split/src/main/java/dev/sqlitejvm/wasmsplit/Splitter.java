@@ -35,15 +35,18 @@ public final class Splitter {
     private Splitter(WasmModule module, int target) {
         this.module = module;
         this.target = target;
-        int base = module.reserveBelowStackPointer(OUT_AREA_BYTES + 16);
+        int base = module.reserveBelowStackPointer(OUT_AREA_BYTES + CellAccesses.STACK_POINTER_CELL_BYTES);
         this.outArea = base;
         if (base >= 0) {
             StackPointerInMemory.rewrite(module, base + OUT_AREA_BYTES, base);
         }
     }
 
-    /** The rewritten module and what was split. */
-    public record Result(byte[] wasm, List<Split> splits) {}
+    /**
+     * The rewritten module, what was split, and the cells: the out area and the stack pointer's
+     * cell ({@code cells.bytes() == 0} where the module has no stack pointer and outs go through globals).
+     */
+    public record Result(byte[] wasm, List<Split> splits, CellAccesses.Range cells) {}
 
     public static Result split(byte[] wasm, int target) {
         Splitter s = new Splitter(WasmModule.parse(wasm), target);
@@ -51,7 +54,8 @@ public final class Splitter {
         for (int f = s.module.importedFunctions; f < s.module.importedFunctions + defined; f++) {
             s.splitFunction(f);
         }
-        return new Result(s.module.write(), s.splits);
+        int cellBytes = s.outArea < 0 ? 0 : OUT_AREA_BYTES + CellAccesses.STACK_POINTER_CELL_BYTES;
+        return new Result(s.module.write(), s.splits, new CellAccesses.Range(Math.max(s.outArea, 0), cellBytes));
     }
 
     private void splitFunction(int function) {

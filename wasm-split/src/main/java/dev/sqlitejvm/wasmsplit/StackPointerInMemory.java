@@ -5,9 +5,11 @@ package dev.sqlitejvm.wasmsplit;
  *
  * <p>Chicory compiles {@code global.get/set} to a call that looks the global up through the
  * instance's import table on every access, while loads and stores become small calls on the
- * memory object that HotSpot inlines. Every C function with a stack frame reads and writes the
- * stack pointer, so SQLite's hot paths pay for it on most calls. The cell gets the pointer's
- * initial value from a data segment; the global stays, unused.
+ * memory object that HotSpot inlines (and, after Chicory's compiler, accesses of a Java array:
+ * see {@link CellAccesses}). Every C function with a stack frame reads and writes the stack
+ * pointer, so SQLite's hot paths pay for it on most calls. A start function stores the pointer's
+ * initial value in the cell (a store like every other one, so the post-compile step that moves the
+ * cell out of linear memory catches it too); the global stays, unused.
  */
 final class StackPointerInMemory {
     private StackPointerInMemory() {}
@@ -21,8 +23,23 @@ final class StackPointerInMemory {
                 module.bodies.set(body, rewritten);
             }
         }
-        module.addDataSegment(address, new byte[] {
-            (byte) initialValue, (byte) (initialValue >>> 8), (byte) (initialValue >>> 16), (byte) (initialValue >>> 24)});
+        addStartStore(module, address, initialValue);
+    }
+
+    /** A start function (chaining to the module's own, if any) that stores {@code value} at {@code address}. */
+    private static void addStartStore(WasmModule module, int address, int value) {
+        int start = module.addFunction(new FuncType(new byte[0], new byte[0]), null);
+        int previous = module.setStart(start);
+        Leb.Writer w = new Leb.Writer();
+        Code.writeLocals(w, new byte[] {0x7F});
+        // the stored value comes from a local: the shape of every store to the cell (see rewrite below)
+        w.u8(0x41).s64(value).u8(Code.LOCAL_SET).u32(0);
+        w.u8(0x41).s64(address).u8(Code.LOCAL_GET).u32(0).u8(0x36).u32(2).u32(0);
+        if (previous >= 0) {
+            w.u8(Code.CALL).u32(previous);
+        }
+        w.u8(Code.END);
+        module.bodies.set(start - module.importedFunctions, w.toByteArray());
     }
 
     private static byte[] rewrite(WasmModule module, FuncType type, byte[] body, int address) {

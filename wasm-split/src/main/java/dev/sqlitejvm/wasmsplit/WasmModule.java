@@ -9,7 +9,7 @@ import java.util.List;
  * byte for byte.
  */
 final class WasmModule {
-    static final int TYPE = 1, IMPORT = 2, FUNCTION = 3, GLOBAL = 6, EXPORT = 7, CODE = 10, DATA = 11, DATA_COUNT = 12;
+    static final int TYPE = 1, IMPORT = 2, FUNCTION = 3, GLOBAL = 6, EXPORT = 7, START = 8, CODE = 10, DATA = 11, DATA_COUNT = 12;
 
     /** A section: id and payload (custom sections keep their name inside the payload). */
     static final class Section {
@@ -171,20 +171,24 @@ final class WasmModule {
         return base;
     }
 
-    /** Appends an active data segment for memory 0 (and counts it in the data count section). */
-    void addDataSegment(int address, byte[] bytes) {
-        ensureSection(DATA);
+    /**
+     * Makes {@code function} the module's start function, run when the module is instantiated;
+     * returns the start function it replaces, or -1 if there was none.
+     */
+    int setStart(int function) {
+        int previous = -1;
         for (Section s : sections) {
-            if (s.id == DATA || s.id == DATA_COUNT) {
-                Leb.Reader r = new Leb.Reader(s.payload, 0, s.payload.length);
-                int count = r.u32();
-                Leb.Writer w = new Leb.Writer().u32(count + 1).bytes(s.payload, r.pos, s.payload.length);
-                if (s.id == DATA) {
-                    w.u8(0).u8(0x41).s64(address).u8(0x0B).sized(bytes);
-                }
-                s.payload = w.toByteArray();
+            if (s.id == START) {
+                previous = new Leb.Reader(s.payload, 0, s.payload.length).u32();
             }
         }
+        ensureSection(START);
+        for (Section s : sections) {
+            if (s.id == START) {
+                s.payload = new Leb.Writer().u32(function).toByteArray();
+            }
+        }
+        return previous;
     }
 
     FuncType typeOfFunction(int function) {

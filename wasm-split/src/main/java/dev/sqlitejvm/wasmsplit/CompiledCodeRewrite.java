@@ -1,0 +1,105 @@
+package dev.sqlitejvm.wasmsplit;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Build step, after Chicory's compiler: {@code CompiledCodeRewrite <classes-dir> <split.wasm.cells>
+ * <cell-memory-class>} rewrites the compiled module's classes in place, with
+ * {@link InterruptCheckRemoval} and {@link CellAccessInlining}.
+ *
+ * <p>The cell memory class (compiled by then, in the same directory) must declare
+ * {@code public final long[] cells} and {@code public static final int CELLS}, the array's length;
+ * the step fails if the module has more cells than that, or if it did not find every cell access
+ * that {@link Main} counted in the split module.
+ */
+public final class CompiledCodeRewrite {
+    /** Name suffix of the helper class Chicory generates next to a module. */
+    static final String HELPER_SUFFIX = "MachineShaded";
+
+    private CompiledCodeRewrite() {}
+
+    public static void main(String[] args) throws IOException {
+        Path classes = Path.of(args[0]);
+        Properties described = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(args[1]))) {
+            described.load(in);
+        }
+        CellAccesses.Range cells = new CellAccesses.Range(
+                Integer.parseInt(described.getProperty("base")), Integer.parseInt(described.getProperty("bytes")));
+        int expected = Integer.parseInt(described.getProperty("accesses"));
+        String cellMemory = args[2].replace('.', '/');
+        int capacity = capacity(classes.resolve(cellMemory + ".class"));
+        if (cells.count() > capacity) {
+            throw new IllegalStateException("the module has " + cells.count() + " cells; " + args[2] + " holds " + capacity);
+        }
+
+        List<Path> classFiles = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            files.filter(f -> f.toString().endsWith(".class")).sorted().forEach(classFiles::add);
+        }
+        int[] interruptChecks = {0};
+        int[] cellAccesses = {0};
+        for (Path p : classFiles) {
+            int before = interruptChecks[0] + cellAccesses[0];
+            byte[] rewritten = rewrite(Files.readAllBytes(p), cells, cellMemory, interruptChecks, cellAccesses);
+            if (interruptChecks[0] + cellAccesses[0] != before) {
+                Files.write(p, rewritten);
+            }
+        }
+        if (cellAccesses[0] != expected) {
+            throw new IllegalStateException("found " + cellAccesses[0] + " of the " + expected
+                    + " cell accesses in the compiled classes; a cell left in linear memory would read stale values");
+        }
+        System.out.printf("[compiled-code] %d interrupt checks removed; %d cell accesses moved to %s.cells%n",
+                interruptChecks[0], cellAccesses[0], args[2]);
+    }
+
+    /** One class file, rewritten; the counters grow by what was changed. */
+    static byte[] rewrite(byte[] classFile, CellAccesses.Range cells, String cellMemory, int[] interruptChecks, int[] cellAccesses) {
+        ClassReader reader = new ClassReader(classFile);
+        // COMPUTE_MAXS only: the stack at every frame is unchanged, so the frames stay as they are
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                if (cells.bytes() > 0) {
+                    next = new CellAccessInlining(next, cells, cellMemory, cellAccesses);
+                }
+                return new InterruptCheckRemoval(next, interruptChecks);
+            }
+        }, 0);
+        return writer.toByteArray();
+    }
+
+    /** The value of {@code static final int CELLS} in the class file. */
+    private static int capacity(Path classFile) throws IOException {
+        int[] value = {-1};
+        new ClassReader(Files.readAllBytes(classFile)).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object constant) {
+                if (name.equals("CELLS") && constant instanceof Integer) {
+                    value[0] = (Integer) constant;
+                }
+                return null;
+            }
+        }, ClassReader.SKIP_CODE);
+        if (value[0] < 0) {
+            throw new IllegalStateException(classFile + " declares no static final int CELLS");
+        }
+        return value[0];
+    }
+}

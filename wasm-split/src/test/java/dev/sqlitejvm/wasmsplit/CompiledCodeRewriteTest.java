@@ -1,0 +1,159 @@
+package dev.sqlitejvm.wasmsplit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Compiles classes shaped like Chicory's output (calls of a {@code *MachineShaded} helper), runs
+ * {@link CompiledCodeRewrite#rewrite} on them and runs them again: same results, and the rewritten
+ * parts really changed (the helper is no longer called; the cells hold the values instead of
+ * linear memory).
+ */
+class CompiledCodeRewriteTest {
+    private static final String CELL_MEMORY = "t/TestMemory";
+    /** Cells at [1000, 1040) in the test memory: five of them. */
+    private static final CellAccesses.Range CELLS = new CellAccesses.Range(1000, 40);
+
+    private static final Map<String, String> SOURCES = Map.of(
+            "TestMachineShaded", """
+                    package t;
+                    // Chicory's helper, reduced to what the test code calls: little-endian linear memory
+                    public final class TestMachineShaded {
+                        public static int checks;
+                        public static void checkInterruption() { checks++; }
+                        public static int memoryReadInt(int a, int o, TestMemory m) { return m.buf().getInt(a + o); }
+                        public static long memoryReadLong(int a, int o, TestMemory m) { return m.buf().getLong(a + o); }
+                        public static float memoryReadFloat(int a, int o, TestMemory m) { return m.buf().getFloat(a + o); }
+                        public static double memoryReadDouble(int a, int o, TestMemory m) { return m.buf().getDouble(a + o); }
+                        public static void memoryWriteInt(int a, int v, int o, TestMemory m) { m.buf().putInt(a + o, v); }
+                        public static void memoryWriteLong(int a, long v, int o, TestMemory m) { m.buf().putLong(a + o, v); }
+                        public static void memoryWriteFloat(int a, float v, int o, TestMemory m) { m.buf().putFloat(a + o, v); }
+                        public static void memoryWriteDouble(int a, double v, int o, TestMemory m) { m.buf().putDouble(a + o, v); }
+                    }
+                    """,
+            "TestMemory", """
+                    package t;
+                    public final class TestMemory {
+                        public static final int CELLS = 8;
+                        public final long[] cells = new long[CELLS];
+                        public final byte[] linear = new byte[2048];
+                        java.nio.ByteBuffer buf() { return java.nio.ByteBuffer.wrap(linear).order(java.nio.ByteOrder.LITTLE_ENDIAN); }
+                    }
+                    """,
+            "Other", """
+                    package t;
+                    public final class Other {
+                        public static int checks;
+                        public static void checkInterruption() { checks++; }
+                    }
+                    """,
+            "Code", """
+                    package t;
+                    public final class Code {
+                        /** Cell traffic in the shapes Chicory compiles the splitter's accesses to, around a loop. */
+                        public static long cells(int x, long y, float f, double d, TestMemory m) {
+                            long sum = 0;
+                            for (int i = 0; i < 3; i++) {
+                                TestMachineShaded.checkInterruption();
+                                TestMachineShaded.memoryWriteInt(1000, x, 0, m);
+                                TestMachineShaded.memoryWriteLong(1008, y, 0, m);
+                                TestMachineShaded.memoryWriteFloat(1016, f, 0, m);
+                                TestMachineShaded.memoryWriteDouble(1032, d, 0, m);
+                                Other.checkInterruption();
+                                x = TestMachineShaded.memoryReadInt(1000, 0, m) + i;
+                                y = TestMachineShaded.memoryReadLong(1008, 0, m) * 3;
+                                sum += x + y + Float.floatToRawIntBits(TestMachineShaded.memoryReadFloat(1016, 0, m))
+                                        + Double.doubleToRawLongBits(TestMachineShaded.memoryReadDouble(1032, 0, m));
+                                TestMachineShaded.checkInterruption();
+                            }
+                            // not cell accesses: a computed address, a constant in range that is no address,
+                            // a cell address with an offset
+                            TestMachineShaded.memoryWriteInt(1000 + (x & 0), 77, 0, m);
+                            sum += TestMachineShaded.memoryReadInt(1000, 4, m) + (x & 1008);
+                            return sum;
+                        }
+                    }
+                    """);
+
+    private static Path classes;
+    private static byte[] original;
+
+    @BeforeAll
+    static void compile(@TempDir Path dir) throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src/t"));
+        classes = Files.createDirectories(dir.resolve("classes"));
+        // -g:none: no line numbers, as in Chicory's output (their labels would end a sequence)
+        String[] args = new String[SOURCES.size() + 3];
+        args[0] = "-g:none";
+        args[1] = "-d";
+        args[2] = classes.toString();
+        int i = 3;
+        for (Map.Entry<String, String> s : SOURCES.entrySet()) {
+            Path file = src.resolve(s.getKey() + ".java");
+            Files.writeString(file, s.getValue());
+            args[i++] = file.toString();
+        }
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args), "javac");
+        original = Files.readAllBytes(classes.resolve("t/Code.class"));
+    }
+
+    @Test
+    void interruptChecksAreDroppedAndCellsMoveToTheArray(@TempDir Path dir) throws Exception {
+        float nanWithPayload = Float.intBitsToFloat(0x7fc00001);
+        Object[] args = {5, 1L << 40, nanWithPayload, -2.5};
+
+        Run before = run(original, args);
+        assertEquals(6, before.helperChecks);
+        assertEquals(3, before.otherChecks);
+        assertArrayEquals(new long[8], before.cells, "the helper uses linear memory");
+
+        int[] checks = {0};
+        int[] accesses = {0};
+        byte[] rewritten = CompiledCodeRewrite.rewrite(original, CELLS, CELL_MEMORY, checks, accesses);
+        assertEquals(2, checks[0], "interrupt checks removed");
+        assertEquals(8, accesses[0], "cell accesses rewritten: 4 stores, 4 loads; the other three are not cell accesses");
+
+        Run after = run(rewritten, args);
+        assertEquals(before.result, after.result, "same result");
+        assertEquals(0, after.helperChecks, "the helper's check is not called any more");
+        assertEquals(3, after.otherChecks, "another class's method of the same name still is");
+        assertEquals(6, (int) after.cells[0], "cell 0 holds the last int stored (x = 5, 5, 5 + 1 at the three stores)");
+        assertEquals(0x7fc00001, (int) after.cells[2], "a float's bits, NaN payload and all");
+        assertEquals(Double.doubleToRawLongBits(-2.5), after.cells[4]);
+        byte[] linear = new byte[40];
+        System.arraycopy(after.linear, 1000, linear, 0, 40);
+        byte[] expected = new byte[40];
+        expected[0] = 77; // the computed-address store still goes to linear memory
+        assertArrayEquals(expected, linear, "linear memory at the cells is untouched but for the computed store");
+    }
+
+    private record Run(long result, int helperChecks, int otherChecks, long[] cells, byte[] linear) {}
+
+    private static Run run(byte[] codeClass, Object[] args) throws Exception {
+        Files.write(classes.resolve("t/Code.class"), codeClass);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            Class<?> memoryClass = loader.loadClass("t.TestMemory");
+            Object memory = memoryClass.getConstructor().newInstance();
+            Method cells = loader.loadClass("t.Code").getMethod("cells", int.class, long.class, float.class, double.class, memoryClass);
+            long result = (long) cells.invoke(null, args[0], args[1], args[2], args[3], memory);
+            return new Run(result,
+                    loader.loadClass("t.TestMachineShaded").getField("checks").getInt(null),
+                    loader.loadClass("t.Other").getField("checks").getInt(null),
+                    (long[]) memoryClass.getField("cells").get(memory),
+                    (byte[]) memoryClass.getField("linear").get(memory));
+        } finally {
+            Files.write(classes.resolve("t/Code.class"), original);
+        }
+    }
+}
