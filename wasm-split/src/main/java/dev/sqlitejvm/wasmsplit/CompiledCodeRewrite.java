@@ -50,25 +50,35 @@ public final class CompiledCodeRewrite {
         try (Stream<Path> files = Files.walk(classes)) {
             files.filter(f -> f.toString().endsWith(".class")).sorted().forEach(classFiles::add);
         }
-        int[] interruptChecks = {0};
-        int[] cellAccesses = {0};
+        Counts counts = new Counts();
         for (Path p : classFiles) {
-            int before = interruptChecks[0] + cellAccesses[0];
-            byte[] rewritten = rewrite(Files.readAllBytes(p), cells, cellMemory, interruptChecks, cellAccesses);
-            if (interruptChecks[0] + cellAccesses[0] != before) {
+            int before = counts.total();
+            byte[] rewritten = rewrite(Files.readAllBytes(p), cells, cellMemory, counts);
+            if (counts.total() != before) {
                 Files.write(p, rewritten);
             }
         }
+        int[] cellAccesses = counts.cellAccesses;
         if (cellAccesses[0] != expected) {
             throw new IllegalStateException("found " + cellAccesses[0] + " of the " + expected
                     + " cell accesses in the compiled classes; a cell left in linear memory would read stale values");
         }
         System.out.printf("[compiled-code] %d interrupt checks removed; %d cell accesses moved to %s.cells%n",
-                interruptChecks[0], cellAccesses[0], args[2]);
+                counts.interruptChecks[0], cellAccesses[0], args[2]);
     }
 
-    /** One class file, rewritten; the counters grow by what was changed. */
-    static byte[] rewrite(byte[] classFile, CellAccesses.Range cells, String cellMemory, int[] interruptChecks, int[] cellAccesses) {
+    /** What the rewrite changed, by kind. */
+    static final class Counts {
+        final int[] interruptChecks = {0};
+        final int[] cellAccesses = {0};
+
+        int total() {
+            return interruptChecks[0] + cellAccesses[0];
+        }
+    }
+
+    /** One class file, rewritten; the counts grow by what was changed. */
+    static byte[] rewrite(byte[] classFile, CellAccesses.Range cells, String cellMemory, Counts counts) {
         ClassReader reader = new ClassReader(classFile);
         // COMPUTE_MAXS only: the stack at every frame is unchanged, so the frames stay as they are
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
@@ -77,9 +87,9 @@ public final class CompiledCodeRewrite {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
                 MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
                 if (cells.bytes() > 0) {
-                    next = new CellAccessInlining(next, cells, cellMemory, cellAccesses);
+                    next = new CellAccessInlining(next, cells, cellMemory, counts.cellAccesses);
                 }
-                return new InterruptCheckRemoval(next, interruptChecks);
+                return new InterruptCheckRemoval(next, counts.interruptChecks);
             }
         }, 0);
         return writer.toByteArray();

@@ -47,8 +47,8 @@ class CompiledCodeRewriteTest {
                     public final class TestMemory {
                         public static final int CELLS = 8;
                         public final long[] cells = new long[CELLS];
-                        public final byte[] linear = new byte[2048];
-                        java.nio.ByteBuffer buf() { return java.nio.ByteBuffer.wrap(linear).order(java.nio.ByteOrder.LITTLE_ENDIAN); }
+                        public byte[] bytes = new byte[2048];
+                        java.nio.ByteBuffer buf() { return java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN); }
                     }
                     """,
             "Other", """
@@ -118,11 +118,10 @@ class CompiledCodeRewriteTest {
         assertEquals(3, before.otherChecks);
         assertArrayEquals(new long[8], before.cells, "the helper uses linear memory");
 
-        int[] checks = {0};
-        int[] accesses = {0};
-        byte[] rewritten = CompiledCodeRewrite.rewrite(original, CELLS, CELL_MEMORY, checks, accesses);
-        assertEquals(2, checks[0], "interrupt checks removed");
-        assertEquals(8, accesses[0], "cell accesses rewritten: 4 stores, 4 loads; the other three are not cell accesses");
+        CompiledCodeRewrite.Counts counts = new CompiledCodeRewrite.Counts();
+        byte[] rewritten = CompiledCodeRewrite.rewrite(original, CELLS, CELL_MEMORY, counts);
+        assertEquals(2, counts.interruptChecks[0], "interrupt checks removed");
+        assertEquals(8, counts.cellAccesses[0], "cell accesses rewritten: 4 stores, 4 loads; the other three are not cell accesses");
 
         Run after = run(rewritten, args);
         assertEquals(before.result, after.result, "same result");
@@ -132,13 +131,13 @@ class CompiledCodeRewriteTest {
         assertEquals(0x7fc00001, (int) after.cells[2], "a float's bits, NaN payload and all");
         assertEquals(Double.doubleToRawLongBits(-2.5), after.cells[4]);
         byte[] linear = new byte[40];
-        System.arraycopy(after.linear, 1000, linear, 0, 40);
+        System.arraycopy(after.bytes, 1000, linear, 0, 40);
         byte[] expected = new byte[40];
         expected[0] = 77; // the computed-address store still goes to linear memory
         assertArrayEquals(expected, linear, "linear memory at the cells is untouched but for the computed store");
     }
 
-    private record Run(long result, int helperChecks, int otherChecks, long[] cells, byte[] linear) {}
+    private record Run(long result, int helperChecks, int otherChecks, long[] cells, byte[] bytes) {}
 
     private static Run run(byte[] codeClass, Object[] args) throws Exception {
         Files.write(classes.resolve("t/Code.class"), codeClass);
@@ -151,7 +150,7 @@ class CompiledCodeRewriteTest {
                     loader.loadClass("t.TestMachineShaded").getField("checks").getInt(null),
                     loader.loadClass("t.Other").getField("checks").getInt(null),
                     (long[]) memoryClass.getField("cells").get(memory),
-                    (byte[]) memoryClass.getField("linear").get(memory));
+                    (byte[]) memoryClass.getField("bytes").get(memory));
         } finally {
             Files.write(classes.resolve("t/Code.class"), original);
         }
