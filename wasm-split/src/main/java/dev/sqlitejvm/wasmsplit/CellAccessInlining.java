@@ -100,7 +100,7 @@ final class CellAccessInlining extends HeldSequence {
     }
 
     @Override
-    protected boolean completes(int opcode, String owner, String name) {
+    protected boolean takesCall(int opcode, String owner, String name, String descriptor) {
         if (memoryVar < 0 || opcode != Opcodes.INVOKESTATIC || !owner.endsWith(CompiledCodeRewrite.HELPER_SUFFIX)) {
             return false;
         }

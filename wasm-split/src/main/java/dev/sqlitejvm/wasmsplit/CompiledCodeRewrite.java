@@ -18,7 +18,7 @@ import org.objectweb.asm.Opcodes;
 /**
  * Build step, after Chicory's compiler: {@code CompiledCodeRewrite <classes-dir> <split.wasm.cells>
  * <cell-memory-class>} rewrites the compiled module's classes in place, with
- * {@link InterruptCheckRemoval} and {@link CellAccessInlining}.
+ * {@link InterruptCheckRemoval}, {@link CellAccessInlining} and {@link BranchFusion}.
  *
  * <p>The cell memory class (compiled by then, in the same directory) must declare
  * {@code public final long[] cells} and {@code public static final int CELLS}, the array's length;
@@ -63,17 +63,18 @@ public final class CompiledCodeRewrite {
             throw new IllegalStateException("found " + cellAccesses[0] + " of the " + expected
                     + " cell accesses in the compiled classes; a cell left in linear memory would read stale values");
         }
-        System.out.printf("[compiled-code] %d interrupt checks removed; %d cell accesses moved to %s.cells%n",
-                counts.interruptChecks[0], cellAccesses[0], args[2]);
+        System.out.printf("[compiled-code] %d interrupt checks removed; %d cell accesses moved to %s.cells; %d comparisons fused with their branch%n",
+                counts.interruptChecks[0], cellAccesses[0], args[2], counts.fusedBranches[0]);
     }
 
     /** What the rewrite changed, by kind. */
     static final class Counts {
         final int[] interruptChecks = {0};
         final int[] cellAccesses = {0};
+        final int[] fusedBranches = {0};
 
         int total() {
-            return interruptChecks[0] + cellAccesses[0];
+            return interruptChecks[0] + cellAccesses[0] + fusedBranches[0];
         }
     }
 
@@ -85,7 +86,8 @@ public final class CompiledCodeRewrite {
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                MethodVisitor next = new BranchFusion(
+                        super.visitMethod(access, name, descriptor, signature, exceptions), counts.fusedBranches);
                 if (cells.bytes() > 0) {
                     next = new CellAccessInlining(next, cells, cellMemory, counts.cellAccesses);
                 }

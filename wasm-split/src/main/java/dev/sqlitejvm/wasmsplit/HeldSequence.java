@@ -6,9 +6,9 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * A method visitor that recognises a short straight-line run of instructions ending in a call and
- * replaces it: subclasses hold back constants, variable loads and simple instructions while they
- * fit the run, and emit the replacement when the call completes it. Anything else (another
+ * A method visitor that recognises a short straight-line run of instructions and replaces it:
+ * subclasses hold back constants, variable loads, simple instructions and calls while they fit the
+ * run, and emit the replacement when a call or a jump completes it. Anything else (another
  * instruction, a label, a frame) first emits what was held, unchanged, so a run is only ever
  * replaced whole and never across a branch target, and the stack at every frame stays as it was.
  */
@@ -29,8 +29,16 @@ abstract class HeldSequence extends MethodVisitor {
     /** An instruction without operand (other than the constants); true if held. */
     protected abstract boolean holdInsn(int opcode);
 
-    /** A method call; true if it completed a run, whose replacement has then been emitted. */
-    protected abstract boolean completes(int opcode, String owner, String name);
+    /**
+     * A method call; true if taken: held, or completing a run whose replacement has then been
+     * emitted.
+     */
+    protected abstract boolean takesCall(int opcode, String owner, String name, String descriptor);
+
+    /** A jump; true if it completed a run, whose replacement has then been emitted. */
+    protected boolean takesJump(int opcode, Label label) {
+        return false;
+    }
 
     /** Emits an int constant the way it was pushed. */
     protected final void pushConstant(int opcode, int value) {
@@ -85,7 +93,7 @@ abstract class HeldSequence extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-        if (completes(opcode, owner, name)) {
+        if (takesCall(opcode, owner, name, descriptor)) {
             return;
         }
         flush();
@@ -120,6 +128,9 @@ abstract class HeldSequence extends MethodVisitor {
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
+        if (takesJump(opcode, label)) {
+            return;
+        }
         flush();
         super.visitJumpInsn(opcode, label);
     }

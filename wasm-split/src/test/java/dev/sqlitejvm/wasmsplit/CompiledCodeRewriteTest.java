@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles classes shaped like Chicory's output (calls of a {@code *MachineShaded} helper), runs
+ * Compiles classes shaped like Chicory's output (calls of a {@code *MachineShaded} helper and of
+ * {@code OpcodeImpl}'s comparisons), runs
  * {@link CompiledCodeRewrite#rewrite} on them and runs them again: same results, and the rewritten
  * parts really changed (the helper is no longer called; the cells hold the values instead of
  * linear memory).
@@ -60,6 +61,7 @@ class CompiledCodeRewriteTest {
                     """,
             "Code", """
                     package t;
+                    import com.dylibso.chicory.runtime.OpcodeImpl;
                     public final class Code {
                         /** Cell traffic in the shapes Chicory compiles the splitter's accesses to, around a loop. */
                         public static long cells(int x, long y, float f, double d, TestMemory m) {
@@ -83,6 +85,40 @@ class CompiledCodeRewriteTest {
                             sum += TestMachineShaded.memoryReadInt(1000, 4, m) + (x & 1008);
                             return sum;
                         }
+
+                        /** Every comparison the rewrite fuses, branched on both ways: bit n set if test n held. */
+                        public static long compares(int a, int b, long x, long y) {
+                            long r = 0;
+                            if (OpcodeImpl.I32_EQZ(a) != 0) r |= 1L << 0;
+                            if (OpcodeImpl.I32_EQZ(a) == 0) r |= 1L << 1;
+                            if (OpcodeImpl.I32_EQ(a, b) != 0) r |= 1L << 2;
+                            if (OpcodeImpl.I32_EQ(a, b) == 0) r |= 1L << 3;
+                            if (OpcodeImpl.I32_NE(a, b) != 0) r |= 1L << 4;
+                            if (OpcodeImpl.I32_NE(a, b) == 0) r |= 1L << 5;
+                            if (OpcodeImpl.I32_LT_S(a, b) != 0) r |= 1L << 6;
+                            if (OpcodeImpl.I32_LT_S(a, b) == 0) r |= 1L << 7;
+                            if (OpcodeImpl.I32_GT_S(a, b) != 0) r |= 1L << 8;
+                            if (OpcodeImpl.I32_GT_S(a, b) == 0) r |= 1L << 9;
+                            if (OpcodeImpl.I32_LE_S(a, b) != 0) r |= 1L << 10;
+                            if (OpcodeImpl.I32_LE_S(a, b) == 0) r |= 1L << 11;
+                            if (OpcodeImpl.I32_GE_S(a, b) != 0) r |= 1L << 12;
+                            if (OpcodeImpl.I32_GE_S(a, b) == 0) r |= 1L << 13;
+                            if (OpcodeImpl.I64_EQZ(x) != 0) r |= 1L << 14;
+                            if (OpcodeImpl.I64_EQZ(x) == 0) r |= 1L << 15;
+                            if (OpcodeImpl.I64_EQ(x, y) != 0) r |= 1L << 16;
+                            if (OpcodeImpl.I64_EQ(x, y) == 0) r |= 1L << 17;
+                            if (OpcodeImpl.I64_NE(x, y) != 0) r |= 1L << 18;
+                            if (OpcodeImpl.I64_NE(x, y) == 0) r |= 1L << 19;
+                            if (OpcodeImpl.I64_LT_S(x, y) != 0) r |= 1L << 20;
+                            if (OpcodeImpl.I64_LT_S(x, y) == 0) r |= 1L << 21;
+                            if (OpcodeImpl.I64_GT_S(x, y) != 0) r |= 1L << 22;
+                            if (OpcodeImpl.I64_GT_S(x, y) == 0) r |= 1L << 23;
+                            if (OpcodeImpl.I64_LE_S(x, y) != 0) r |= 1L << 24;
+                            if (OpcodeImpl.I64_LE_S(x, y) == 0) r |= 1L << 25;
+                            if (OpcodeImpl.I64_GE_S(x, y) != 0) r |= 1L << 26;
+                            if (OpcodeImpl.I64_GE_S(x, y) == 0) r |= 1L << 27;
+                            return r;
+                        }
                     }
                     """);
 
@@ -94,11 +130,13 @@ class CompiledCodeRewriteTest {
         Path src = Files.createDirectories(dir.resolve("src/t"));
         classes = Files.createDirectories(dir.resolve("classes"));
         // -g:none: no line numbers, as in Chicory's output (their labels would end a sequence)
-        String[] args = new String[SOURCES.size() + 3];
+        String[] args = new String[SOURCES.size() + 5];
         args[0] = "-g:none";
         args[1] = "-d";
         args[2] = classes.toString();
-        int i = 3;
+        args[3] = "-classpath";
+        args[4] = System.getProperty("java.class.path"); // Chicory's OpcodeImpl
+        int i = 5;
         for (Map.Entry<String, String> s : SOURCES.entrySet()) {
             Path file = src.resolve(s.getKey() + ".java");
             Files.writeString(file, s.getValue());
@@ -122,6 +160,7 @@ class CompiledCodeRewriteTest {
         byte[] rewritten = CompiledCodeRewrite.rewrite(original, CELLS, CELL_MEMORY, counts);
         assertEquals(2, counts.interruptChecks[0], "interrupt checks removed");
         assertEquals(8, counts.cellAccesses[0], "cell accesses rewritten: 4 stores, 4 loads; the other three are not cell accesses");
+        assertEquals(28, counts.fusedBranches[0], "comparisons fused with their branch (compares())");
 
         Run after = run(rewritten, args);
         assertEquals(before.result, after.result, "same result");
@@ -137,11 +176,34 @@ class CompiledCodeRewriteTest {
         assertArrayEquals(expected, linear, "linear memory at the cells is untouched but for the computed store");
     }
 
+    @Test
+    void fusedComparisonsBranchAsTheCallsDid() throws Exception {
+        byte[] rewritten = CompiledCodeRewrite.rewrite(original, CELLS, CELL_MEMORY, new CompiledCodeRewrite.Counts());
+        int[] ints = {Integer.MIN_VALUE, -7, -1, 0, 1, 7, Integer.MAX_VALUE};
+        long[] longs = {Long.MIN_VALUE, -1L << 40, -1, 0, 1, 1L << 40, Long.MAX_VALUE};
+        for (int i = 0; i < ints.length; i++) {
+            for (int j = 0; j < ints.length; j++) {
+                Object[] args = {ints[i], ints[j], longs[i], longs[j]};
+                assertEquals(compares(original, args), compares(rewritten, args), java.util.Arrays.toString(args));
+            }
+        }
+    }
+
+    private static long compares(byte[] codeClass, Object[] args) throws Exception {
+        Files.write(classes.resolve("t/Code.class"), codeClass);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, CompiledCodeRewriteTest.class.getClassLoader())) {
+            Method compares = loader.loadClass("t.Code").getMethod("compares", int.class, int.class, long.class, long.class);
+            return (long) compares.invoke(null, args);
+        } finally {
+            Files.write(classes.resolve("t/Code.class"), original);
+        }
+    }
+
     private record Run(long result, int helperChecks, int otherChecks, long[] cells, byte[] bytes) {}
 
     private static Run run(byte[] codeClass, Object[] args) throws Exception {
         Files.write(classes.resolve("t/Code.class"), codeClass);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, CompiledCodeRewriteTest.class.getClassLoader())) {
             Class<?> memoryClass = loader.loadClass("t.TestMemory");
             Object memory = memoryClass.getConstructor().newInstance();
             Method cells = loader.loadClass("t.Code").getMethod("cells", int.class, long.class, float.class, double.class, memoryClass);
