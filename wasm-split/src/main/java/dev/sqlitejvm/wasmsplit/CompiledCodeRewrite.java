@@ -58,13 +58,12 @@ public final class CompiledCodeRewrite {
                 Files.write(p, rewritten);
             }
         }
-        int[] cellAccesses = counts.cellAccesses;
-        if (cellAccesses[0] != expected) {
-            throw new IllegalStateException("found " + cellAccesses[0] + " of the " + expected
+        if (counts.cellAccesses[0] != expected) {
+            throw new IllegalStateException("found " + counts.cellAccesses[0] + " of the " + expected
                     + " cell accesses in the compiled classes; a cell left in linear memory would read stale values");
         }
         System.out.printf("[compiled-code] %d interrupt checks removed; %d cell accesses moved to %s.cells; %d comparisons fused with their branch%n",
-                counts.interruptChecks[0], cellAccesses[0], args[2], counts.fusedBranches[0]);
+                counts.interruptChecks[0], counts.cellAccesses[0], args[2], counts.fusedBranches[0]);
     }
 
     /** What the rewrite changed, by kind. */
