@@ -2,6 +2,8 @@ package dev.sqlitejvm.wasmsplit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -174,6 +176,33 @@ class CompiledCodeRewriteTest {
         byte[] expected = new byte[40];
         expected[0] = 77; // the computed-address store still goes to linear memory
         assertArrayEquals(expected, linear, "linear memory at the cells is untouched but for the computed store");
+    }
+
+    @Test
+    void theBuildStepFailsUnlessItFoundEveryCellAccess(@TempDir Path dir) throws Exception {
+        for (int expected : new int[] {8, 9}) {
+            Path copy = Files.createDirectories(dir.resolve("classes-" + expected + "/t"));
+            for (String name : SOURCES.keySet()) {
+                Files.copy(classes.resolve("t/" + name + ".class"), copy.resolve(name + ".class"));
+            }
+            Path described = dir.resolve("cells-" + expected);
+            Files.writeString(described, "base=1000\nbytes=40\naccesses=" + expected + "\n");
+            String[] args = {copy.getParent().toString(), described.toString(), "t.TestMemory"};
+            if (expected == 8) {
+                CompiledCodeRewrite.main(args);
+                CompiledCodeRewrite.Counts again = new CompiledCodeRewrite.Counts();
+                CompiledCodeRewrite.rewrite(Files.readAllBytes(copy.resolve("Code.class")), CELLS, CELL_MEMORY, again);
+                assertEquals(0, again.total(), "the class file on disk was rewritten: nothing is left to rewrite");
+            } else {
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> CompiledCodeRewrite.main(args));
+                assertTrue(e.getMessage().contains("found 8 of the 9 cell accesses"), e.getMessage());
+            }
+        }
+        Path tooMany = dir.resolve("cells-too-many");
+        Files.writeString(tooMany, "base=1000\nbytes=80\naccesses=8\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> CompiledCodeRewrite.main(new String[] {dir.resolve("classes-8").toString(), tooMany.toString(), "t.TestMemory"}));
+        assertTrue(e.getMessage().contains("10 cells"), e.getMessage());
     }
 
     @Test
