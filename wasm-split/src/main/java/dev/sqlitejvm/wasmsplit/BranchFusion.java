@@ -57,7 +57,6 @@ final class BranchFusion extends HeldSequence {
 
     @Override
     protected boolean holdConstant(int opcode, int value) {
-        flush();
         return false;
     }
 

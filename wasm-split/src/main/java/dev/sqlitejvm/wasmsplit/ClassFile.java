@@ -8,18 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parts of a compiled class file that the build steps after Chicory's compiler read: the
- * class's name and its methods, each with where its {@code Code} attribute lies in the file.
+ * The parts of a compiled class file that {@link MethodSizeCheck} reads: the class's name and its
+ * methods' bytecode lengths (which ASM, used for the rewrite, does not report).
  */
 final class ClassFile {
-    /** Offset of the instructions inside a Code attribute: name, length, max_stack, max_locals, code_length. */
-    static final int CODE_OFFSET = 2 + 4 + 2 + 2 + 4;
-
-    /**
-     * One method. {@code codeStart}/{@code codeEnd} bound its whole Code attribute (from the
-     * attribute's name index), -1 if it has none; {@code codeLength} is its bytecode's length.
-     */
-    record Method(int access, String name, String descriptor, int codeStart, int codeEnd, int codeLength) {}
+    /** One method and the length of its bytecode (0 if it has none). */
+    record Method(String name, int codeLength) {}
 
     final String name;
     final List<Method> methods;
@@ -68,25 +62,20 @@ final class ClassFile {
         }
         List<Method> methods = new ArrayList<>();
         for (int m = in.getShort() & 0xFFFF; m > 0; m--) {
-            int access = in.getShort() & 0xFFFF;
+            in.getShort(); // access flags
             String methodName = utf8[in.getShort() & 0xFFFF];
-            String descriptor = utf8[in.getShort() & 0xFFFF];
-            int codeStart = -1;
-            int codeEnd = -1;
+            in.getShort(); // descriptor
             int codeLength = 0;
             for (int a = in.getShort() & 0xFFFF; a > 0; a--) {
-                int start = in.position();
                 String attribute = utf8[in.getShort() & 0xFFFF];
                 int length = in.getInt();
                 int end = in.position() + length;
                 if ("Code".equals(attribute)) {
-                    codeStart = start;
-                    codeEnd = end;
-                    codeLength = in.getInt(start + CODE_OFFSET - 4);
+                    codeLength = in.getInt(in.position() + 2 + 2); // after max_stack, max_locals
                 }
                 in.position(end);
             }
-            methods.add(new Method(access, methodName, descriptor, codeStart, codeEnd, codeLength));
+            methods.add(new Method(methodName, codeLength));
         }
         return new ClassFile(name, methods);
     }

@@ -47,10 +47,9 @@ public final class Main {
         }
         Files.writeString(Path.of(out + ".split.txt"), report);
         CellAccesses.Range cells = result.cells();
-        int accesses = CellAccesses.count(WasmModule.parse(result.wasm()), cells);
         Files.writeString(Path.of(out + CELLS_SUFFIX), String.format(
                 "# the splitter's cells in %s (see CellAccesses)%nbase=%d%nbytes=%d%naccesses=%d%n",
-                out.getFileName(), cells.base(), cells.bytes(), accesses));
+                out.getFileName(), cells.base(), cells.bytes(), result.cellAccesses()));
         System.out.printf("[wasm-split] %d functions split into %d new functions; %,d -> %,d bytes (%s)%n",
                 result.splits().size(), created, wasm.length, result.wasm().length, out);
     }

@@ -43,10 +43,11 @@ public final class Splitter {
     }
 
     /**
-     * The rewritten module, what was split, and the cells: the out area and the stack pointer's
-     * cell ({@code cells.bytes() == 0} where the module has no stack pointer and outs go through globals).
+     * The rewritten module, what was split, the cells (the out area and the stack pointer's cell;
+     * {@code cells.bytes() == 0} where the module has no stack pointer and outs go through globals)
+     * and how many loads and stores of them its code makes.
      */
-    public record Result(byte[] wasm, List<Split> splits, CellAccesses.Range cells) {}
+    public record Result(byte[] wasm, List<Split> splits, CellAccesses.Range cells, int cellAccesses) {}
 
     public static Result split(byte[] wasm, int target) {
         Splitter s = new Splitter(WasmModule.parse(wasm), target);
@@ -55,7 +56,8 @@ public final class Splitter {
             s.splitFunction(f);
         }
         int cellBytes = s.outArea < 0 ? 0 : OUT_AREA_BYTES + CellAccesses.STACK_POINTER_CELL_BYTES;
-        return new Result(s.module.write(), s.splits, new CellAccesses.Range(Math.max(s.outArea, 0), cellBytes));
+        CellAccesses.Range cells = new CellAccesses.Range(Math.max(s.outArea, 0), cellBytes);
+        return new Result(s.module.write(), s.splits, cells, CellAccesses.count(s.module, cells));
     }
 
     private void splitFunction(int function) {
