@@ -31,11 +31,13 @@ public final class Splitter {
 
     /** Bytes of out area: 8 per slot. */
     static final int OUT_AREA_BYTES = 8 * FunctionSplitter.MAX_OUTS;
+    /** Bytes of all the cells: the out area, then the stack pointer's cell. */
+    private static final int CELL_BYTES = OUT_AREA_BYTES + CellAccesses.STACK_POINTER_CELL_BYTES;
 
     private Splitter(WasmModule module, int target) {
         this.module = module;
         this.target = target;
-        int base = module.reserveBelowStackPointer(OUT_AREA_BYTES + CellAccesses.STACK_POINTER_CELL_BYTES);
+        int base = module.reserveBelowStackPointer(CELL_BYTES);
         this.outArea = base;
         if (base >= 0) {
             StackPointerInMemory.rewrite(module, base + OUT_AREA_BYTES, base);
@@ -55,8 +57,7 @@ public final class Splitter {
         for (int f = s.module.importedFunctions; f < s.module.importedFunctions + defined; f++) {
             s.splitFunction(f);
         }
-        int cellBytes = s.outArea < 0 ? 0 : OUT_AREA_BYTES + CellAccesses.STACK_POINTER_CELL_BYTES;
-        CellAccesses.Range cells = new CellAccesses.Range(Math.max(s.outArea, 0), cellBytes);
+        CellAccesses.Range cells = new CellAccesses.Range(Math.max(s.outArea, 0), s.outArea < 0 ? 0 : CELL_BYTES);
         return new Result(s.module.write(), s.splits, cells, CellAccesses.count(s.module, cells));
     }
 

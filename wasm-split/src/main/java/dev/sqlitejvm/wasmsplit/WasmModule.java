@@ -9,7 +9,7 @@ import java.util.List;
  * byte for byte.
  */
 final class WasmModule {
-    static final int TYPE = 1, IMPORT = 2, FUNCTION = 3, GLOBAL = 6, EXPORT = 7, START = 8, CODE = 10, DATA = 11, DATA_COUNT = 12;
+    static final int TYPE = 1, IMPORT = 2, FUNCTION = 3, GLOBAL = 6, EXPORT = 7, START = 8, CODE = 10, DATA_COUNT = 12;
 
     /** A section: id and payload (custom sections keep their name inside the payload). */
     static final class Section {

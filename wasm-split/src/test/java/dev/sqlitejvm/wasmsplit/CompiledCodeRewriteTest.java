@@ -219,20 +219,14 @@ class CompiledCodeRewriteTest {
     }
 
     private static long compares(byte[] codeClass, Object[] args) throws Exception {
-        Files.write(classes.resolve("t/Code.class"), codeClass);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, CompiledCodeRewriteTest.class.getClassLoader())) {
-            Method compares = loader.loadClass("t.Code").getMethod("compares", int.class, int.class, long.class, long.class);
-            return (long) compares.invoke(null, args);
-        } finally {
-            Files.write(classes.resolve("t/Code.class"), original);
-        }
+        return withCode(codeClass, loader -> (long) loader.loadClass("t.Code")
+                .getMethod("compares", int.class, int.class, long.class, long.class).invoke(null, args));
     }
 
     private record Run(long result, int helperChecks, int otherChecks, long[] cells, byte[] bytes) {}
 
     private static Run run(byte[] codeClass, Object[] args) throws Exception {
-        Files.write(classes.resolve("t/Code.class"), codeClass);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, CompiledCodeRewriteTest.class.getClassLoader())) {
+        return withCode(codeClass, loader -> {
             Class<?> memoryClass = loader.loadClass("t.TestMemory");
             Object memory = memoryClass.getConstructor().newInstance();
             Method cells = loader.loadClass("t.Code").getMethod("cells", int.class, long.class, float.class, double.class, memoryClass);
@@ -242,6 +236,18 @@ class CompiledCodeRewriteTest {
                     loader.loadClass("t.Other").getField("checks").getInt(null),
                     (long[]) memoryClass.getField("cells").get(memory),
                     (byte[]) memoryClass.getField("bytes").get(memory));
+        });
+    }
+
+    private interface WithLoader<T> {
+        T apply(ClassLoader loader) throws Exception;
+    }
+
+    /** Runs {@code body} on a fresh class loader that sees {@code codeClass} as t.Code, then puts the original back. */
+    private static <T> T withCode(byte[] codeClass, WithLoader<T> body) throws Exception {
+        Files.write(classes.resolve("t/Code.class"), codeClass);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, CompiledCodeRewriteTest.class.getClassLoader())) {
+            return body.apply(loader);
         } finally {
             Files.write(classes.resolve("t/Code.class"), original);
         }
