@@ -16,13 +16,25 @@ import java.util.List;
  * to an arm of a later group sets {@code sel} to {@code len + j} (table length plus the label) and
  * jumps to that group; falling out of a group continues the same way into the next. Each group is
  * then one statement the splitter can move into its own function.
+ *
+ * <p>A <em>forwarding arm</em> is a few straight-line instructions ending in a jump to an arm of
+ * another group: clang makes one when an arm's code is shared, as {@code OP_AggStep1}'s with the
+ * end of {@code OP_AggStep} in SQLite's VDBE (load one value, jump). Entered through the table, it
+ * would run its group's function only to leave it again for the other group's. The table sends
+ * its selectors straight to the destination group instead, which starts with a copy of the arm's
+ * instructions and jumps to the destination within itself. The arm itself stays where it was, for
+ * the code that falls into it.
  */
 final class SwitchFlattener {
     /** Ladders with fewer arms are left alone. */
     static final int MIN_ARMS = 16;
+    /** Most instructions a forwarding arm may have before its jump (each is copied). */
+    static final int MAX_FORWARDING_ARM = 8;
 
     private final Code code;
     private final int groupBudget;
+    /** Forwarding arms whose selectors now go straight to their destination's group. */
+    private int forwarded;
 
     private SwitchFlattener(Code code, int target) {
         this.code = code;
@@ -33,6 +45,12 @@ final class SwitchFlattener {
     static byte[] flatten(WasmModule module, FuncType type, byte[] body, int target) {
         Code code = new Code(module, type, body);
         return new SwitchFlattener(code, target).run();
+    }
+
+    /** How many forwarding arms {@link #flatten} sends straight to their destination's group. */
+    static int forwardedArms(WasmModule module, FuncType type, byte[] body, int target) {
+        SwitchFlattener f = new SwitchFlattener(new Code(module, type, body), target);
+        return f.run() == null ? 0 : f.forwarded;
     }
 
     private byte[] run() {
@@ -120,6 +138,20 @@ final class SwitchFlattener {
         if (m < 2) {
             return null;
         }
+        // forwardTo[k]: the arm (j + 1) that arm k jumps to at its end, when its table entries go to j's group instead
+        int[] forwardTo = new int[n + 1];
+        List<List<Integer>> copies = new ArrayList<>(); // per group: the forwarding arms it starts with a copy of
+        for (int g = 0; g <= m; g++) {
+            copies.add(new ArrayList<>());
+        }
+        for (int k = 1; k <= n; k++) {
+            int j = forwardingTarget(k, armFrom[k], armTo[k], n);
+            if (j >= 0 && group[j + 1] != group[k] && entered(table, len, k)) {
+                forwardTo[k] = j + 1;
+                copies.get(group[j + 1]).add(k);
+                forwarded++;
+            }
+        }
         int sel = code.localTypes.length;
 
         Leb.Writer w = new Leb.Writer();
@@ -146,7 +178,8 @@ final class SwitchFlattener {
         w.u8(Code.LOCAL_GET).u32(sel).u8(Code.BR_TABLE).u32(len);
         for (int e = 0; e <= len; e++) {
             int d = table[e];
-            w.u32(d < n ? group[d + 1] - 1 : d == n ? m : m + 1 + (d - n - 1));
+            int arm = e < len && d < n && forwardTo[d + 1] > 0 ? forwardTo[d + 1] : d + 1; // the default is resolved above
+            w.u32(d < n ? group[arm] - 1 : d == n ? m : m + 1 + (d - n - 1));
         }
         for (int g = 1; g <= m; g++) {
             w.u8(Code.END); // S_g: the code of group g follows
@@ -156,14 +189,27 @@ final class SwitchFlattener {
                 w.u8(Code.BLOCK).u8(0x40); // G_b .. G_a
             }
             w.u8(Code.BLOCK).u8(0x40); // G_(a-1): entry of arm a
+            List<Integer> copied = copies.get(g);
+            int r = copied.size();
+            for (int c = 0; c < r; c++) {
+                w.u8(Code.BLOCK).u8(0x40); // X_r .. X_1: entries of the copied forwarding arms
+            }
             w.u8(Code.BLOCK).u8(0x40); // U: a selector that is not ours traps
             w.u8(Code.LOCAL_GET).u32(sel).u8(Code.BR_TABLE).u32(len + n);
             for (int e = 0; e < len + n; e++) {
                 int j = e < len ? table[e] : e - len; // label Lj: start of arm j+1
-                w.u32(j >= a - 1 && j <= b - 1 ? 1 + j - (a - 1) : 0);
+                int c = e < len && j < n ? copied.indexOf(j + 1) : -1;
+                w.u32(c >= 0 ? 1 + c : j >= a - 1 && j <= b - 1 ? 1 + r + j - (a - 1) : 0);
             }
             w.u32(0);
-            w.u8(Code.END).u8(Code.UNREACHABLE).u8(Code.END); // U, G_(a-1)
+            w.u8(Code.END).u8(Code.UNREACHABLE); // U
+            for (int c = 0; c < r; c++) {
+                int k = copied.get(c);
+                w.u8(Code.END); // X_(c+1): the copy, then the jump to its destination here
+                copy(w, armFrom[k], armTo[k] - 1);
+                w.u8(Code.BR).u32(r - 1 - c + forwardTo[k] - a);
+            }
+            w.u8(Code.END); // G_(a-1)
             for (int k = a; k <= b; k++) {
                 if (!copyArmCode(w, armFrom[k], armTo[k], k, g, b, groups, group, len, n, m)) {
                     return null;
@@ -177,6 +223,34 @@ final class SwitchFlattener {
         w.u8(Code.END); // $after
         copy(w, code.match[ln] + 1, code.size);
         return w.toByteArray();
+    }
+
+    /**
+     * For an arm [from, to) of straight-line instructions ending in {@code br} to a later arm's
+     * label Lj: j; otherwise -1.
+     */
+    private int forwardingTarget(int k, int from, int to, int n) {
+        if (to - from < 1 || to - from > MAX_FORWARDING_ARM + 1 || code.op[to - 1] != Code.BR) {
+            return -1;
+        }
+        for (int i = from; i < to - 1; i++) {
+            if (code.isConstruct(i) || code.op[i] == Code.ELSE || code.op[i] == Code.END || code.op[i] == Code.BR_IF
+                    || code.isTerminal(i)) {
+                return -1;
+            }
+        }
+        int j = k + code.imm[to - 1];
+        return j >= k && j < n ? j : -1;
+    }
+
+    /** Whether some selector of the table (not the default) goes to arm k. */
+    private static boolean entered(int[] table, int len, int k) {
+        for (int e = 0; e < len; e++) {
+            if (table[e] == k - 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void copy(Leb.Writer w, int from, int to) {
