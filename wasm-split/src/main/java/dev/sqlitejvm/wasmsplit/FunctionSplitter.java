@@ -211,7 +211,7 @@ final class FunctionSplitter {
                         exit(label, inside, exits);
                         external += label >= inside ? 1 : 0;
                     }
-                    if (external > SwitchFlattener.MIN_ARMS) {
+                    if (external > Ladder.MIN_ARMS) {
                         return null; // a switch's dispatch stays with its arms' call sites
                     }
                 }

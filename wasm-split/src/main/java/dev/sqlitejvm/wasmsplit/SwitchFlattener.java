@@ -26,8 +26,6 @@ import java.util.List;
  * the code that falls into it.
  */
 final class SwitchFlattener {
-    /** Ladders with fewer arms are left alone. */
-    static final int MIN_ARMS = 16;
     /** Most instructions a forwarding arm may have before its jump (each is copied). */
     static final int MAX_FORWARDING_ARM = 8;
 
@@ -54,57 +52,11 @@ final class SwitchFlattener {
     }
 
     private byte[] run() {
-        int best = -1;
-        int bestSize = 0;
-        for (int i = 0; i < code.size; i++) {
-            if (code.op[i] == Code.BR_TABLE && code.tableLabels[i].length > MIN_ARMS) {
-                int[] levels = ladder(i);
-                if (levels != null) {
-                    int size = Weights.sum(code, levels[levels.length - 1], code.match[levels[levels.length - 1]]);
-                    if (size > bestSize) {
-                        best = i;
-                        bestSize = size;
-                    }
-                }
-            }
-        }
-        if (best < 0 || bestSize <= groupBudget) {
+        Ladder ladder = Ladder.largest(code);
+        if (ladder == null || ladder.size(code) <= groupBudget) {
             return null;
         }
-        return rewrite(best, ladder(best));
-    }
-
-    /** Openers of L0..LN for the br_table at {@code t}, or null if it is not a ladder. */
-    private int[] ladder(int t) {
-        int l0 = code.parent[t];
-        if (l0 < 0 || !plainBlock(l0)) {
-            return null;
-        }
-        List<Integer> levels = new ArrayList<>();
-        levels.add(l0);
-        int cur = l0;
-        while (cur > 0 && code.parent[cur] == cur - 1 && plainBlock(cur - 1)) {
-            cur--;
-            levels.add(cur);
-        }
-        if (levels.size() <= MIN_ARMS) {
-            return null;
-        }
-        // the table must lead into the ladder's arms, not mostly elsewhere
-        int inLadder = 0;
-        for (int label : code.tableLabels[t]) {
-            if (label < levels.size()) {
-                inLadder++;
-            }
-        }
-        if (inLadder * 2 < code.tableLabels[t].length) {
-            return null;
-        }
-        return levels.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private boolean plainBlock(int i) {
-        return code.op[i] == Code.BLOCK && code.imm[i] == -64;
+        return rewrite(ladder.table, ladder.level);
     }
 
     private byte[] rewrite(int t, int[] level) {
@@ -188,9 +140,20 @@ final class SwitchFlattener {
             for (int k = a; k <= b; k++) {
                 w.u8(Code.BLOCK).u8(0x40); // G_b .. G_a
             }
-            w.u8(Code.BLOCK).u8(0x40); // G_(a-1): entry of arm a
             List<Integer> copied = copies.get(g);
             int r = copied.size();
+            if (a == b && r == 0) {
+                // one arm, so every way in (the table, a jump, the group before) is to it: no table
+                if (!copyArmCode(w, armFrom[a], armTo[a], a, g, b, groups, group, len, n, m)) {
+                    return null;
+                }
+                w.u8(Code.END); // G_a
+                if (g < m) {
+                    w.u8(0x41).s64(len + b).u8(Code.LOCAL_SET).u32(sel);
+                }
+                continue;
+            }
+            w.u8(Code.BLOCK).u8(0x40); // G_(a-1): entry of arm a
             for (int c = 0; c < r; c++) {
                 w.u8(Code.BLOCK).u8(0x40); // X_r .. X_1: entries of the copied forwarding arms
             }

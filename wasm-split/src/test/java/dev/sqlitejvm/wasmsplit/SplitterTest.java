@@ -116,7 +116,7 @@ class SplitterTest {
         // the ladder's outermost block is the body's first instruction: nothing encloses it
         int arms = 20;
         StringBuilder w = new StringBuilder("(module\n  (func $top (export \"top\") (param $x i32) (result i32) (local $acc i32)\n");
-        ladderDispatch(w, arms, "    ", "(i32.rem_u (local.get $x) (i32.const 23))");
+        ladderDispatch(w, arms, arms, "    ", "(i32.rem_u (local.get $x) (i32.const 23))");
         for (int k = 1; k <= arms; k++) {
             w.append("    (local.set $acc (i32.add (i32.mul (local.get $acc) (i32.const ").append(k + 2)
                     .append(")) (i32.add (local.get $x) (i32.const ").append(k).append("))))\n");
@@ -137,11 +137,74 @@ class SplitterTest {
         }
     }
 
+    @Test
+    void armsThatOneArmAloneReachesMoveIntoIt(@TempDir Path dir) throws Exception {
+        byte[] module = assemble(dir, "tails", "(module\n" + tailsFunction() + ")\n");
+        WasmModule m = WasmModule.parse(module);
+        FuncType type = m.typeOfFunction(0);
+        assertEquals(3, TailAbsorption.movedArms(m, type, m.bodies.get(0), 100_000),
+                "arms 21 and 22 go into arm 3, arm 25 into arm 14; 23 and 24 are reached from two arms");
+        assertEquals(0, TailAbsorption.movedArms(m, type, m.bodies.get(0), 10), "no arm may grow that far");
+        List<String> expected = runTails(module);
+        m.bodies.set(0, TailAbsorption.absorb(m, type, m.bodies.get(0), 100_000));
+        assertEquals(expected, runTails(m.write()), "absorbed, not split");
+        for (int target : new int[] {10, 20, 40, 80, 160, 100_000}) {
+            assertEquals(expected, runTails(Splitter.split(module, target).wasm()), "target " + target);
+        }
+    }
+
+    /**
+     * A switch whose last five arms the table never enters, as clang lays out a case's goto labels:
+     * arm 3 jumps to arm 21, which falls into 22; 22 jumps to 24 and 23 (which arm 9 reaches too),
+     * and 24 is also where 23 falls; arm 14 alone jumps to arm 25, which returns or continues the loop.
+     */
+    private static String tailsFunction() {
+        int entered = 20;
+        int arms = 25;
+        StringBuilder w = new StringBuilder();
+        w.append("  (func $tails (export \"tails\") (param $x i32) (result i32) (local $i i32) (local $acc i32)\n");
+        w.append("    (local.set $acc (local.get $x))\n");
+        w.append("    (block $exit (loop $top\n      (br_if $exit (i32.ge_u (local.get $i) (i32.const 12)))\n");
+        w.append("      (block $after\n");
+        ladderDispatch(w, arms, entered, "      ", "(i32.rem_u (i32.add (local.get $x) (i32.mul (local.get $i) (i32.const 7))) (i32.const 23))");
+        for (int k = 1; k <= arms; k++) {
+            w.append("      (local.set $acc (i32.add (i32.mul (local.get $acc) (i32.const ").append(k + 2).append(")) (i32.const ").append(k).append(")))\n");
+            switch (k) {
+                case 3 -> w.append("      (br_if $L20 (i32.and (local.get $acc) (i32.const 1)))\n");
+                case 9 -> w.append("      (br_if $L22 (i32.and (local.get $acc) (i32.const 2)))\n");
+                case 14 -> w.append("      (br_if $L24 (i32.and (local.get $acc) (i32.const 1)))\n");
+                case 21 -> w.append("      (block $skip (br_if $skip (i32.and (local.get $acc) (i32.const 8)))\n")
+                        .append("        (local.set $acc (i32.xor (local.get $acc) (i32.const 21))))\n");
+                case 22 -> w.append("      (br_if $L23 (i32.and (local.get $acc) (i32.const 2)))\n")
+                        .append("      (br_if $L22 (i32.and (local.get $acc) (i32.const 4)))\n      (br $after)\n");
+                case 25 -> w.append("      (if (i32.and (local.get $acc) (i32.const 4)) (then (return (local.get $acc))))\n")
+                        .append("      (local.set $i (i32.add (local.get $i) (i32.const 1)))\n      (br $top)\n");
+                default -> {
+                    if (k % 3 == 0 || k == entered) {
+                        w.append("      (br $after)\n"); // 23 falls into 24
+                    }
+                }
+            }
+            w.append("      )\n");
+        }
+        w.append("      (local.set $i (i32.add (local.get $i) (i32.const 1)))\n      (br $top)))\n    (local.get $acc))\n");
+        return w.toString();
+    }
+
+    private static List<String> runTails(byte[] wasm) {
+        return runOneArgument(wasm, "tails", 80);
+    }
+
     private static List<String> runTop(byte[] wasm) {
+        return runOneArgument(wasm, "top", 60);
+    }
+
+    /** Calls export {@code name} with -3 .. {@code to} - 1; one line per call (result or trap). */
+    private static List<String> runOneArgument(byte[] wasm, String name, int to) {
         Instance instance = Instance.builder(Parser.parse(wasm)).build();
         List<String> out = new ArrayList<>();
-        for (int x = -3; x < 60; x++) {
-            out.add("top " + x + " = " + call(instance, "top", x));
+        for (int x = -3; x < to; x++) {
+            out.add(name + " " + x + " = " + call(instance, name, x));
         }
         return out;
     }
@@ -160,7 +223,7 @@ class SplitterTest {
         w.append("    (local $i i32) (local $acc i32)\n    (local.set $acc (local.get $x))\n");
         w.append("    (block $exit (loop $top\n      (br_if $exit (i32.ge_u (local.get $i) (local.get $n)))\n");
         w.append("      (block $after\n");
-        ladderDispatch(w, arms, "      ", "(i32.rem_u (i32.add (local.get $x) (i32.mul (local.get $i) (i32.const 7))) (i32.const 23))");
+        ladderDispatch(w, arms, arms, "      ", "(i32.rem_u (i32.add (local.get $x) (i32.mul (local.get $i) (i32.const 7))) (i32.const 23))");
         for (int k = 1; k <= arms; k++) {
             // arm k follows the end of L(k-1)
             if (k % 7 == 4 && k + 5 < arms - 1) {
@@ -186,14 +249,14 @@ class SplitterTest {
 
     /**
      * The top of a switch ladder as clang lays it out: blocks L(arms-1) .. L0, and in the innermost
-     * a br_table on {@code selector} to L0 .. L(arms-1), default L5, then L0's end. Arm k follows.
+     * a br_table on {@code selector} to L0 .. L(entered-1), default L5, then L0's end. Arm k follows.
      */
-    private static void ladderDispatch(StringBuilder w, int arms, String indent, String selector) {
+    private static void ladderDispatch(StringBuilder w, int arms, int entered, String indent, String selector) {
         for (int k = arms - 1; k >= 0; k--) {
             w.append(indent).append("(block $L").append(k).append('\n');
         }
         w.append(indent).append("  (br_table");
-        for (int k = 0; k < arms; k++) {
+        for (int k = 0; k < entered; k++) {
             w.append(" $L").append(k);
         }
         w.append(" $L5 ").append(selector).append("))\n");
