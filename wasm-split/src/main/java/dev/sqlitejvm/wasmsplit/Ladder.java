@@ -18,6 +18,22 @@ final class Ladder {
     /** Openers of L0..LN. */
     final int[] level;
 
+    /**
+     * The same table with the blocks around LN as further levels, up to the first enclosing
+     * construct that is not a block. clang puts some of a switch's goto labels there, outside the
+     * ladder proper (a block with a result breaks the run of plain blocks).
+     */
+    Ladder withEnclosingBlocks(Code code) {
+        List<Integer> levels = new ArrayList<>();
+        for (int l : level) {
+            levels.add(l);
+        }
+        for (int p = code.parent[level[arms()]]; p >= 0 && code.op[p] == Code.BLOCK; p = code.parent[p]) {
+            levels.add(p);
+        }
+        return new Ladder(table, levels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
     private Ladder(int table, int[] level) {
         this.table = table;
         this.level = level;
@@ -68,7 +84,7 @@ final class Ladder {
         return new Ladder(t, levels.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private static boolean plainBlock(Code code, int i) {
+    static boolean plainBlock(Code code, int i) {
         return code.op[i] == Code.BLOCK && code.imm[i] == -64;
     }
 

@@ -142,37 +142,29 @@ final class SwitchFlattener {
             }
             List<Integer> copied = copies.get(g);
             int r = copied.size();
-            if (a == b && r == 0) {
-                // one arm, so every way in (the table, a jump, the group before) is to it: no table
-                if (!copyArmCode(w, armFrom[a], armTo[a], a, g, b, groups, group, len, n, m)) {
-                    return null;
+            // one arm and no copies: every way in (the table, a jump, the group before) is to it, so no table
+            if (a < b || r > 0) {
+                w.u8(Code.BLOCK).u8(0x40); // G_(a-1): entry of arm a
+                for (int c = 0; c < r; c++) {
+                    w.u8(Code.BLOCK).u8(0x40); // X_r .. X_1: entries of the copied forwarding arms
                 }
-                w.u8(Code.END); // G_a
-                if (g < m) {
-                    w.u8(0x41).s64(len + b).u8(Code.LOCAL_SET).u32(sel);
+                w.u8(Code.BLOCK).u8(0x40); // U: a selector that is not ours traps
+                w.u8(Code.LOCAL_GET).u32(sel).u8(Code.BR_TABLE).u32(len + n);
+                for (int e = 0; e < len + n; e++) {
+                    int j = e < len ? table[e] : e - len; // label Lj: start of arm j+1
+                    int c = e < len && j < n ? copied.indexOf(j + 1) : -1;
+                    w.u32(c >= 0 ? 1 + c : j >= a - 1 && j <= b - 1 ? 1 + r + j - (a - 1) : 0);
                 }
-                continue;
+                w.u32(0);
+                w.u8(Code.END).u8(Code.UNREACHABLE); // U
+                for (int c = 0; c < r; c++) {
+                    int k = copied.get(c);
+                    w.u8(Code.END); // X_(c+1): the copy, then the jump to its destination here
+                    copy(w, armFrom[k], armTo[k] - 1);
+                    w.u8(Code.BR).u32(r - 1 - c + forwardTo[k] - a);
+                }
+                w.u8(Code.END); // G_(a-1)
             }
-            w.u8(Code.BLOCK).u8(0x40); // G_(a-1): entry of arm a
-            for (int c = 0; c < r; c++) {
-                w.u8(Code.BLOCK).u8(0x40); // X_r .. X_1: entries of the copied forwarding arms
-            }
-            w.u8(Code.BLOCK).u8(0x40); // U: a selector that is not ours traps
-            w.u8(Code.LOCAL_GET).u32(sel).u8(Code.BR_TABLE).u32(len + n);
-            for (int e = 0; e < len + n; e++) {
-                int j = e < len ? table[e] : e - len; // label Lj: start of arm j+1
-                int c = e < len && j < n ? copied.indexOf(j + 1) : -1;
-                w.u32(c >= 0 ? 1 + c : j >= a - 1 && j <= b - 1 ? 1 + r + j - (a - 1) : 0);
-            }
-            w.u32(0);
-            w.u8(Code.END).u8(Code.UNREACHABLE); // U
-            for (int c = 0; c < r; c++) {
-                int k = copied.get(c);
-                w.u8(Code.END); // X_(c+1): the copy, then the jump to its destination here
-                copy(w, armFrom[k], armTo[k] - 1);
-                w.u8(Code.BR).u32(r - 1 - c + forwardTo[k] - a);
-            }
-            w.u8(Code.END); // G_(a-1)
             for (int k = a; k <= b; k++) {
                 if (!copyArmCode(w, armFrom[k], armTo[k], k, g, b, groups, group, len, n, m)) {
                     return null;

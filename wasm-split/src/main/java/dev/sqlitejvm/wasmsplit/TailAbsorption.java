@@ -32,9 +32,8 @@ import java.util.List;
  */
 final class TailAbsorption {
     private final Code code;
+    /** The ladder with the blocks around it as further levels. */
     private final Ladder ladder;
-    /** The ladder's levels L0..LN, then the blocks around it up to the first that is not a block. */
-    private final int[] level;
     private final int n;
     /** Most estimated bytes an arm may grow to by taking in the arms it owns. */
     private final int limit;
@@ -44,44 +43,33 @@ final class TailAbsorption {
     private TailAbsorption(Code code, Ladder ladder, int limit) {
         this.code = code;
         this.limit = limit;
-        this.ladder = ladder;
-        List<Integer> levels = new ArrayList<>();
-        for (int l : ladder.level) {
-            levels.add(l);
-        }
-        for (int p = code.parent[ladder.level[ladder.arms()]]; p >= 0 && code.op[p] == Code.BLOCK; p = code.parent[p]) {
-            levels.add(p);
-        }
-        this.level = levels.stream().mapToInt(Integer::intValue).toArray();
-        this.n = level.length - 1;
+        this.ladder = ladder.withEnclosingBlocks(code);
+        this.n = this.ladder.arms();
         this.owner = owners();
     }
 
     /** The body with its largest ladder's owned arms moved into their owners, or null if none moves. */
     static byte[] absorb(WasmModule module, FuncType type, byte[] body, int limit) {
-        Code code = new Code(module, type, body);
-        Ladder ladder = Ladder.largest(code);
-        if (ladder == null) {
-            return null;
-        }
-        TailAbsorption t = new TailAbsorption(code, ladder, limit);
-        for (int u = 1; u <= t.n; u++) {
-            if (t.owner[u] != 0) {
-                return t.rewrite();
-            }
-        }
-        return null;
+        TailAbsorption t = of(module, type, body, limit);
+        return t == null || t.moved() == 0 ? null : t.rewrite();
     }
 
     /** How many arms {@link #absorb} moves. */
     static int movedArms(WasmModule module, FuncType type, byte[] body, int limit) {
+        TailAbsorption t = of(module, type, body, limit);
+        return t == null ? 0 : t.moved();
+    }
+
+    /** The pass over the function's largest ladder, or null if it has none. */
+    private static TailAbsorption of(WasmModule module, FuncType type, byte[] body, int limit) {
         Code code = new Code(module, type, body);
         Ladder ladder = Ladder.largest(code);
-        if (ladder == null) {
-            return 0;
-        }
+        return ladder == null ? null : new TailAbsorption(code, ladder, limit);
+    }
+
+    private int moved() {
         int moved = 0;
-        for (int o : new TailAbsorption(code, ladder, limit).owner) {
+        for (int o : owner) {
             moved += o != 0 ? 1 : 0;
         }
         return moved;
@@ -89,7 +77,7 @@ final class TailAbsorption {
 
     /** For each arm u, the single arm it belongs to, or 0. */
     private int[] owners() {
-        // from[u]: the arms that branch to L(u-1) or fall into u; -1 stands for anything else
+        // from[u]: the arms that branch to L(u-1) or fall into u; other: arms reached from code outside any arm
         List<BitSet> from = new ArrayList<>();
         BitSet entered = new BitSet();
         BitSet other = new BitSet();
@@ -104,8 +92,8 @@ final class TailAbsorption {
         }
         // k = 0: the dispatch before the table; k < 0: the code in level -k before the level it encloses
         for (int k = -n; k <= n; k++) {
-            int a = k == 0 ? level[0] + 1 : k < 0 ? level[-k] + 1 : armFrom(k);
-            int b = k == 0 ? ladder.table : k < 0 ? level[-k - 1] : armTo(k);
+            int a = k == 0 ? level(0) + 1 : k < 0 ? level(-k) + 1 : armFrom(k);
+            int b = k == 0 ? ladder.table : k < 0 ? level(-k - 1) : armTo(k);
             int at = Math.abs(k);
             int inner = 0;
             for (int i = a; i < b; i++) {
@@ -173,21 +161,19 @@ final class TailAbsorption {
      * with an empty operand stack (L(k-1) is plain and opens Lk's body) and leaves nothing (Lk is plain).
      */
     private boolean movable(int k) {
-        return plain(level[k - 1]) && plain(level[k]) && code.parent[level[k - 1]] == level[k] && level[k - 1] == level[k] + 1;
+        return Ladder.plainBlock(code, level(k - 1)) && Ladder.plainBlock(code, level(k)) && level(k - 1) == level(k) + 1;
     }
 
-    private boolean plain(int i) {
-        return code.op[i] == Code.BLOCK && code.imm[i] == -64;
+    private int level(int k) {
+        return ladder.level[k];
     }
 
-    /** First instruction of arm k. */
     private int armFrom(int k) {
-        return code.match[level[k - 1]] + 1;
+        return ladder.armFrom(code, k);
     }
 
-    /** End (exclusive) of arm k: the end of Lk. */
     private int armTo(int k) {
-        return code.match[level[k]];
+        return ladder.armTo(code, k);
     }
 
     /** Whether arm k can end by running off its end (into arm k+1). */
