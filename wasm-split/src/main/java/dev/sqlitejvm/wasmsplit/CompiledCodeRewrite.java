@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -17,8 +19,9 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Build step, after Chicory's compiler: {@code CompiledCodeRewrite <classes-dir> <split.wasm.cells>
- * <cell-memory-class>} rewrites the compiled module's classes in place, with
- * {@link InterruptCheckRemoval}, {@link CellAccessInlining} and {@link BranchFusion}.
+ * <cell-memory-class> [split.wasm.table]} rewrites the compiled module's classes in place, with
+ * {@link InterruptCheckRemoval}, {@link CellAccessInlining}, {@link BranchFusion} and, given the
+ * table file that {@link Main} writes for a module whose table never changes, {@link TableDispatch}.
  *
  * <p>The cell memory class (compiled by then, in the same directory) must declare
  * {@code public final long[] cells} and {@code public static final int CELLS}, the array's length;
@@ -40,6 +43,7 @@ public final class CompiledCodeRewrite {
         CellAccesses.Range cells = new CellAccesses.Range(
                 Integer.parseInt(described.getProperty("base")), Integer.parseInt(described.getProperty("bytes")));
         int expected = Integer.parseInt(described.getProperty("accesses"));
+        int[] table = args.length > 3 ? table(Path.of(args[3])) : null;
         String cellMemory = args[2].replace('.', '/');
         int capacity = capacity(classes.resolve(cellMemory + ".class"));
         if (cells.count() > capacity) {
@@ -53,7 +57,7 @@ public final class CompiledCodeRewrite {
         Counts counts = new Counts();
         for (Path p : classFiles) {
             int before = counts.total();
-            byte[] rewritten = rewrite(Files.readAllBytes(p), cells, cellMemory, counts);
+            byte[] rewritten = rewrite(Files.readAllBytes(p), cells, cellMemory, table, counts);
             if (counts.total() != before) {
                 Files.write(p, rewritten);
             }
@@ -62,8 +66,9 @@ public final class CompiledCodeRewrite {
             throw new IllegalStateException("found " + counts.cellAccesses[0] + " of the " + expected
                     + " cell accesses in the compiled classes; a cell left in linear memory would read stale values");
         }
-        System.out.printf("[compiled-code] %d interrupt checks removed; %d cell accesses moved to %s.cells; %d comparisons fused with their branch%n",
-                counts.interruptChecks[0], counts.cellAccesses[0], args[2], counts.fusedBranches[0]);
+        System.out.printf("[compiled-code] %d interrupt checks removed; %d cell accesses moved to %s.cells; %d comparisons fused with their branch; "
+                + "%d indirect-call methods dispatch on the table element%n",
+                counts.interruptChecks[0], counts.cellAccesses[0], args[2], counts.fusedBranches[0], counts.tableDispatches[0]);
     }
 
     /** What the rewrite changed, by kind. */
@@ -71,20 +76,41 @@ public final class CompiledCodeRewrite {
         final int[] interruptChecks = {0};
         final int[] cellAccesses = {0};
         final int[] fusedBranches = {0};
+        final int[] tableDispatches = {0};
 
         int total() {
-            return interruptChecks[0] + cellAccesses[0] + fusedBranches[0];
+            return interruptChecks[0] + cellAccesses[0] + fusedBranches[0] + tableDispatches[0];
         }
     }
 
-    /** One class file, rewritten; the counts grow by what was changed. */
-    static byte[] rewrite(byte[] classFile, CellAccesses.Range cells, String cellMemory, Counts counts) {
+    /**
+     * One class file, rewritten; the counts grow by what was changed. {@code table}: table 0's
+     * functions by element if it never changes ({@link FixedTable}), else null.
+     */
+    static byte[] rewrite(byte[] classFile, CellAccesses.Range cells, String cellMemory, int[] table, Counts counts) {
         ClassReader reader = new ClassReader(classFile);
+        Map<String, TreeMap<Integer, TableDispatch.Target>> dispatches =
+                table == null ? Map.of() : TableDispatch.plan(classFile, table);
         // COMPUTE_MAXS only: the stack at every frame is unchanged, so the frames stay as they are
+        // (the dispatch methods, new, declare their own)
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            private String className;
+
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+                className = name;
+                super.visit(version, access, name, signature, superName, interfaces);
+            }
+
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                TreeMap<Integer, TableDispatch.Target> byElement = dispatches.get(name + descriptor);
+                if (byElement != null) {
+                    TableDispatch.writeDispatch(cv, className, access, name, descriptor, byElement);
+                    counts.tableDispatches[0]++;
+                    name += TableDispatch.LOOKUP_SUFFIX;
+                }
                 MethodVisitor next = new BranchFusion(
                         super.visitMethod(access, name, descriptor, signature, exceptions), counts.fusedBranches);
                 if (cells.bytes() > 0) {
@@ -94,6 +120,19 @@ public final class CompiledCodeRewrite {
             }
         }, 0);
         return writer.toByteArray();
+    }
+
+    /** Reads the table file {@link Main} writes: null if the table may change. */
+    static int[] table(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            p.load(in);
+        }
+        String elements = p.getProperty("elements");
+        if (elements == null) {
+            return null;
+        }
+        return elements.isEmpty() ? new int[0] : Stream.of(elements.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
     /** The value of {@code static final int CELLS} in the class file. */

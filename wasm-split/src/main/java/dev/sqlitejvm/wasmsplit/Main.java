@@ -10,12 +10,14 @@ import java.util.Map;
  * Build step: {@code Main <in.wasm> <out.wasm> <target> [symbols]} splits every function whose
  * estimated bytecode exceeds {@code target} and writes a report next to the output
  * ({@code out.wasm.split.txt}) naming each split function (from the wasm-opt symbol map, if given),
- * and the cells' range and number of accesses ({@code out.wasm.cells}, read by
- * {@link CompiledCodeRewrite}). Deterministic: the same input gives the same output, byte for byte.
+ * the cells' range and number of accesses ({@code out.wasm.cells}) and table 0's functions if they
+ * never change ({@code out.wasm.table}), both read by {@link CompiledCodeRewrite}. Deterministic: the same input gives the same output, byte for byte.
  */
 public final class Main {
     /** Suffix of the file, next to the split module, that describes its cells. */
     static final String CELLS_SUFFIX = ".cells";
+    /** Suffix of the file, next to the split module, that gives table 0's functions if they never change. */
+    static final String TABLE_SUFFIX = ".table";
 
     private Main() {}
 
@@ -50,6 +52,11 @@ public final class Main {
         Files.writeString(Path.of(out + CELLS_SUFFIX), String.format(
                 "# the splitter's cells in %s (see CellAccesses)%nbase=%d%nbytes=%d%naccesses=%d%n",
                 out.getFileName(), cells.base(), cells.bytes(), result.cellAccesses()));
+        int[] table = FixedTable.of(WasmModule.parse(result.wasm()));
+        Files.writeString(Path.of(out + TABLE_SUFFIX), String.format(
+                "# table 0 of %s, function index by element (-1 empty); no elements line: the table may change (see FixedTable)%n%s",
+                out.getFileName(), table == null ? "" : "elements=" + java.util.Arrays.stream(table)
+                        .mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",")) + "\n"));
         System.out.printf("[wasm-split] %d functions split into %d new functions; %,d -> %,d bytes (%s)%n",
                 result.splits().size(), created, wasm.length, result.wasm().length, out);
     }

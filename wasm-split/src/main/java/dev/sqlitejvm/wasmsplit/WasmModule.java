@@ -9,7 +9,8 @@ import java.util.List;
  * byte for byte.
  */
 final class WasmModule {
-    static final int TYPE = 1, IMPORT = 2, FUNCTION = 3, GLOBAL = 6, EXPORT = 7, START = 8, CODE = 10, DATA_COUNT = 12;
+    static final int TYPE = 1, IMPORT = 2, FUNCTION = 3, TABLE = 4, GLOBAL = 6, EXPORT = 7, START = 8, ELEMENT = 9, CODE = 10,
+            DATA_COUNT = 12;
 
     /** A section: id and payload (custom sections keep their name inside the payload). */
     static final class Section {
@@ -27,6 +28,7 @@ final class WasmModule {
     /** Type index of every function, imports first. */
     final List<Integer> functionTypes = new ArrayList<>();
     int importedFunctions;
+    int importedTables;
     /** Value type and the raw bytes (type, mutability, init expression) of every global, imports first. */
     final List<Byte> globalTypes = new ArrayList<>();
     int importedGlobals;
@@ -102,6 +104,7 @@ final class WasmModule {
                     importedFunctions++;
                 }
                 case 1 -> { // table: reftype + limits
+                    importedTables++;
                     p.u8();
                     limits(p);
                 }

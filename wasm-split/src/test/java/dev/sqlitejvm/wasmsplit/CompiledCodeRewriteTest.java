@@ -159,7 +159,7 @@ class CompiledCodeRewriteTest {
         assertArrayEquals(new long[8], before.cells, "the helper uses linear memory");
 
         CompiledCodeRewrite.Counts counts = new CompiledCodeRewrite.Counts();
-        byte[] rewritten = CompiledCodeRewrite.rewrite(original, CELLS, CELL_MEMORY, counts);
+        byte[] rewritten = CompiledCodeRewrite.rewrite(original, CELLS, CELL_MEMORY, null, counts);
         assertEquals(2, counts.interruptChecks[0], "interrupt checks removed");
         assertEquals(8, counts.cellAccesses[0], "cell accesses rewritten: 4 stores, 4 loads; the other three are not cell accesses");
         assertEquals(28, counts.fusedBranches[0], "comparisons fused with their branch (compares())");
@@ -191,7 +191,7 @@ class CompiledCodeRewriteTest {
             if (expected == 8) {
                 CompiledCodeRewrite.main(args);
                 CompiledCodeRewrite.Counts again = new CompiledCodeRewrite.Counts();
-                CompiledCodeRewrite.rewrite(Files.readAllBytes(copy.resolve("Code.class")), CELLS, CELL_MEMORY, again);
+                CompiledCodeRewrite.rewrite(Files.readAllBytes(copy.resolve("Code.class")), CELLS, CELL_MEMORY, null, again);
                 assertEquals(0, again.total(), "the class file on disk was rewritten: nothing is left to rewrite");
             } else {
                 IllegalStateException e = assertThrows(IllegalStateException.class, () -> CompiledCodeRewrite.main(args));
@@ -207,7 +207,7 @@ class CompiledCodeRewriteTest {
 
     @Test
     void fusedComparisonsBranchAsTheCallsDid() throws Exception {
-        byte[] rewritten = CompiledCodeRewrite.rewrite(original, CELLS, CELL_MEMORY, new CompiledCodeRewrite.Counts());
+        byte[] rewritten = CompiledCodeRewrite.rewrite(original, CELLS, CELL_MEMORY, null, new CompiledCodeRewrite.Counts());
         int[] ints = {Integer.MIN_VALUE, -7, -1, 0, 1, 7, Integer.MAX_VALUE};
         long[] longs = {Long.MIN_VALUE, -1L << 40, -1, 0, 1, 1L << 40, Long.MAX_VALUE};
         for (int i = 0; i < ints.length; i++) {
