@@ -44,20 +44,9 @@ public final class ExportCalls {
     static Map<String, Integer> functionExports(byte[] wasm) {
         WasmModule module = WasmModule.parse(wasm);
         Map<String, Integer> exports = new TreeMap<>();
-        for (WasmModule.Section s : module.sections) {
-            if (s.id != WasmModule.EXPORT) {
-                continue;
-            }
-            Leb.Reader p = new Leb.Reader(s.payload, 0, s.payload.length);
-            for (int n = p.u32(); n > 0; n--) {
-                int length = p.u32();
-                String name = new String(s.payload, p.pos, length, StandardCharsets.UTF_8);
-                p.skip(length);
-                int kind = p.u8();
-                int index = p.u32();
-                if (kind == 0 && index >= module.importedFunctions && name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    exports.put(name, index);
-                }
+        for (WasmModule.Export e : module.exports) {
+            if (e.kind() == 0 && e.index() >= module.importedFunctions && e.name().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                exports.put(e.name(), e.index());
             }
         }
         return exports;

@@ -22,7 +22,7 @@ final class FixedTable {
 
     /** Function index of every element of table 0 ({@link #EMPTY} for none), or null if the table may change. */
     static int[] of(WasmModule module) {
-        if (module.importedTables > 0 || exportsATable(module) || writesATable(module)) {
+        if (module.importedTables > 0 || module.exports.stream().anyMatch(e -> e.kind() == 1) || writesATable(module)) {
             return null;
         }
         int[] elements = new int[0];
@@ -80,23 +80,6 @@ final class FixedTable {
         }
         long offset = p.s64();
         return p.u8() == Code.END && offset >= 0 && offset <= Integer.MAX_VALUE ? (int) offset : -1;
-    }
-
-    private static boolean exportsATable(WasmModule module) {
-        for (WasmModule.Section s : module.sections) {
-            if (s.id == WasmModule.EXPORT) {
-                Leb.Reader p = new Leb.Reader(s.payload, 0, s.payload.length);
-                for (int n = p.u32(); n > 0; n--) {
-                    p.skip(p.u32());
-                    int kind = p.u8();
-                    p.u32();
-                    if (kind == 1) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 
     private static boolean writesATable(WasmModule module) {

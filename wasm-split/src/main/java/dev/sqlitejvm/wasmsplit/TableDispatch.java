@@ -55,7 +55,7 @@ final class TableDispatch {
                     TreeMap<Integer, Target> byElement = new TreeMap<>();
                     for (int e = 0; e < elements.length; e++) {
                         Target t = cases.get(elements[e]);
-                        if (elements[e] != FixedTable.EMPTY && t != null && fits(descriptor, t)) {
+                        if (t != null && fits(descriptor, t)) { // an empty element (-1) has no case
                             byElement.put(e, t);
                         }
                     }
@@ -218,8 +218,7 @@ final class TableDispatch {
             mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
             Type[] params = Type.getArgumentTypes(t.descriptor());
             for (int i = 0; i < params.length; i++) {
-                // the function's arguments are the method's, less the element and the table
-                int from = i < params.length - 2 ? i : i + 2;
+                int from = methodArgument(i, params.length);
                 mv.visitVarInsn(args[from].getOpcode(Opcodes.ILOAD), slot[from]);
             }
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, t.owner(), t.name(), t.descriptor(), false);
@@ -245,10 +244,18 @@ final class TableDispatch {
             return false;
         }
         for (int i = 0; i < params.length; i++) {
-            if (!params[i].equals(args[i < params.length - 2 ? i : i + 2])) {
+            if (!params[i].equals(args[methodArgument(i, params.length)])) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The method argument that a function's parameter {@code i} (of {@code params}) takes: the
+     * function's arguments are the method's, less the element and the table before memory and instance.
+     */
+    private static int methodArgument(int i, int params) {
+        return i < params - 2 ? i : i + 2;
     }
 }

@@ -1,5 +1,6 @@
 package dev.sqlitejvm.wasmsplit;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,11 @@ final class WasmModule {
     final List<Byte> globalTypes = new ArrayList<>();
     int importedGlobals;
     final List<byte[]> definedGlobals = new ArrayList<>();
+    /** An export: its name, kind (0 function, 1 table, 2 memory, 3 global) and index. */
+    record Export(String name, int kind, int index) {}
+
+    /** The exports, in the order of the export section (which the splitter writes back unchanged). */
+    final List<Export> exports = new ArrayList<>();
     /** Raw bodies (locals + code, without the size prefix) of the defined functions. */
     final List<byte[]> bodies = new ArrayList<>();
 
@@ -60,6 +66,7 @@ final class WasmModule {
                     }
                 }
                 case GLOBAL -> m.readGlobals(p);
+                case EXPORT -> m.readExports(p);
                 case CODE -> {
                     for (int n = p.u32(); n > 0; n--) {
                         int size = p.u32();
@@ -116,6 +123,16 @@ final class WasmModule {
                 }
                 default -> throw new WasmFormatException("unknown import kind " + kind);
             }
+        }
+    }
+
+    private void readExports(Leb.Reader p) {
+        for (int n = p.u32(); n > 0; n--) {
+            int length = p.u32();
+            String name = new String(p.bytes, p.pos, length, StandardCharsets.UTF_8);
+            p.skip(length);
+            int kind = p.u8();
+            exports.add(new Export(name, kind, p.u32()));
         }
     }
 
