@@ -107,7 +107,7 @@ public final class Main {
         String loadAfter = loadAverage();
         long minutes = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         Map<String, Map<String, Report.Score>> scores = Report.read(jsons);
-        String markdown = markdown(scores, memory, scale, loadBefore, loadAfter, minutes);
+        String markdown = markdown(scores, Report.pairedTable(jsons), memory, scale, loadBefore, loadAfter, minutes);
         System.out.println();
         System.out.println(markdown);
         if (results != null) {
@@ -159,8 +159,8 @@ public final class Main {
         return figures;
     }
 
-    static String markdown(Map<String, Map<String, Report.Score>> scores, Map<String, Map<String, Long>> memory,
-            Scale scale, String loadBefore, String loadAfter, long seconds) throws IOException {
+    static String markdown(Map<String, Map<String, Report.Score>> scores, String paired,
+            Map<String, Map<String, Long>> memory, Scale scale, String loadBefore, String loadAfter, long seconds) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("# sqlite-jvm benchmark results\n\n");
         sb.append("Produced by `benchmarks/run.sh` (see `benchmarks/README.md`). Ratios are time per operation "
@@ -192,6 +192,14 @@ public final class Main {
                 + "`failed`: the benchmark threw (see the JMH log).\n\n");
         sb.append("Slowest for sqlite-jvm by ratio: ").append(String.join(", ", Report.slowest(scores, 3)))
                 .append(".\n\n");
+        if (!paired.isEmpty()) {
+            sb.append("## Paired with xerial in one JVM\n\n").append(paired).append('\n');
+            sb.append("`PairedBench`: one sqlite-jvm and one xerial connection in the same JVM, the query run on "
+                    + "each in turn (the first engine alternating), each query timed on its own. Both engines see "
+                    + "the machine at the same moments, so these ratios hold while the separate forks above can "
+                    + "catch one engine in a slow stretch of the machine. ratio: sqlite-jvm's total time over "
+                    + "xerial's; the median and range are of the per-iteration ratios; times are per query.\n\n");
+        }
         if (!memory.isEmpty()) {
             sb.append("## Memory\n\n").append(Report.footprintTable(memory, scale)).append('\n');
             sb.append("Per idle connection: 20 connections opened on one file, each ran one query, measured after "

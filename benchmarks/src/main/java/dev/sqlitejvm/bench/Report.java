@@ -43,6 +43,9 @@ public final class Report {
                     workload += " :memory:";
                 }
                 String engine = (String) params.get("engine");
+                if (engine == null) {
+                    continue; // PairedBench: both engines in one result, see pairedTable
+                }
                 byWorkload.computeIfAbsent(workload, k -> new LinkedHashMap<>()).put(engine,
                         new Score(workload, engine, number(metric.get("score")), number(metric.get("scoreError")),
                                 (String) metric.get("scoreUnit")));
@@ -58,6 +61,62 @@ public final class Report {
         }
         ordered.putAll(byWorkload);
         return ordered;
+    }
+
+    /**
+     * The {@link PairedBench} results: per workload, sqlite-jvm's time over xerial's for the whole
+     * run and for each measured iteration (the two engines ran in turn inside each iteration).
+     */
+    static String pairedTable(List<Path> files) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (Path file : files) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> results = (List<Map<String, Object>>) Json.parse(Files.readString(file));
+            for (Map<String, Object> result : results) {
+                if (!((String) result.get("benchmark")).endsWith("PairedBench.paired")) {
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> params = (Map<String, Object>) result.get("params");
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> secondary =
+                        (Map<String, Map<String, Object>>) result.getOrDefault("secondaryMetrics", Map.of());
+                double[] jvm = iterations(secondary.get("sqliteJvmNanos"));
+                double[] native_ = iterations(secondary.get("xerialNanos"));
+                if (jvm.length == 0 || jvm.length != native_.length) {
+                    continue; // the benchmark failed before it counted
+                }
+                double jvmTotal = 0;
+                double nativeTotal = 0;
+                double[] ratios = new double[jvm.length];
+                for (int i = 0; i < jvm.length; i++) {
+                    jvmTotal += jvm[i];
+                    nativeTotal += native_[i];
+                    ratios[i] = jvm[i] / native_[i];
+                }
+                java.util.Arrays.sort(ratios);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> primary = (Map<String, Object>) result.get("primaryMetric");
+                double pairMs = number(primary.get("score"));
+                double jvmShare = jvmTotal / (jvmTotal + nativeTotal);
+                String workload = params.get("workload") + ("memory".equals(params.get("storage")) ? " :memory:" : "");
+                sb.append(String.format(Locale.ROOT, "| %s | %s ms | %s ms | %.2f | %.2f | %.2f-%.2f | %d |%n",
+                        workload, sig(pairMs * (1 - jvmShare)), sig(pairMs * jvmShare), jvmTotal / nativeTotal,
+                        ratios[ratios.length / 2], ratios[0], ratios[ratios.length - 1], ratios.length));
+            }
+        }
+        return sb.length() == 0 ? "" : "| workload | xerial | sqlite-jvm | ratio | median of iterations "
+                + "| range | iterations |\n|---|---:|---:|---:|---:|---:|---:|\n" + sb;
+    }
+
+    /** A secondary metric's per-iteration values, all forks in a row. */
+    private static double[] iterations(Map<String, Object> metric) {
+        if (metric == null) {
+            return new double[0];
+        }
+        @SuppressWarnings("unchecked")
+        List<List<Object>> forks = (List<List<Object>>) metric.get("rawData");
+        return forks.stream().flatMap(List::stream).mapToDouble(Report::number).toArray();
     }
 
     /** Table order: go-sqlite-bench's six, then the everyday operations, then start-up. */
@@ -222,5 +281,6 @@ public final class Report {
         Map<String, Map<String, Score>> scores = read(files);
         System.out.println(ratioTable(scores, Scale.of(args[0])));
         System.out.println(detailTable(scores));
+        System.out.println(pairedTable(files));
     }
 }

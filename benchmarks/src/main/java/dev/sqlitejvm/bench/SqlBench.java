@@ -28,6 +28,10 @@ public final class SqlBench {
     }
 
     static final String POINT_SELECT = "SELECT id, created, email, active FROM users WHERE id = ?";
+    static final String SCAN_AGGREGATE = "SELECT count(*), sum(created), avg(length(email)), max(email) "
+            + "FROM users WHERE active = 1";
+    static final String GROUP_BY = "SELECT MOD(id, 100) AS bucket, count(*), sum(active), max(email) "
+            + "FROM users GROUP BY MOD(id, 100) ORDER BY bucket";
 
     /** Time to the first query in a fresh JVM: class loading, module set-up, open, one query. */
     @BenchmarkMode(Mode.SingleShotTime)
@@ -165,8 +169,7 @@ public final class SqlBench {
         @Benchmark
         public int scanAggregate(Blackhole bh) throws SQLException {
             try (Statement s = conn.createStatement();
-                    ResultSet r = s.executeQuery("SELECT count(*), sum(created), avg(length(email)), max(email) "
-                            + "FROM users WHERE active = 1")) {
+                    ResultSet r = s.executeQuery(SCAN_AGGREGATE)) {
                 return Data.consume(r, bh);
             }
         }
@@ -185,8 +188,7 @@ public final class SqlBench {
         @Benchmark
         public int groupBy(Blackhole bh) throws SQLException {
             try (Statement s = conn.createStatement();
-                    ResultSet r = s.executeQuery("SELECT MOD(id, 100) AS bucket, count(*), sum(active), "
-                            + "max(email) FROM users GROUP BY MOD(id, 100) ORDER BY bucket")) {
+                    ResultSet r = s.executeQuery(GROUP_BY)) {
                 int rows = Data.consume(r, bh);
                 Data.check(rows, Math.min(100, size.tableRows), "groupBy");
                 return rows;

@@ -37,6 +37,11 @@ class SmokeTest {
         }
         String markdown = Files.readString(out.resolve("RESULTS.md"));
         assertTrue(markdown.contains("| simpleInsert |"), markdown);
+        String paired = Report.pairedTable(List.of(out.resolve("steady.json")));
+        for (String workload : List.of("scanAggregate", "scanAggregate :memory:", "groupBy", "groupBy :memory:")) {
+            assertTrue(paired.contains("| " + workload + " |"), "paired: no " + workload + " in\n" + paired);
+        }
+        assertTrue(markdown.contains("## Paired with xerial in one JVM"), markdown);
     }
 
     @Test
