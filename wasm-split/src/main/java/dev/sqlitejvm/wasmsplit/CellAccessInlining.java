@@ -20,6 +20,10 @@ final class CellAccessInlining extends HeldSequence {
     private final CellAccesses.Range cells;
     private final String cellMemory;
     private final int[] rewritten;
+    /** Where the method keeps the cells array in a local, or null. */
+    private final CellsLocal local;
+    /** The memory variable of every access rewritten so far: -1 before the first, -2 if they differ. */
+    private int memoryVarUsed = -1;
 
     // held back, in order: the address (as it was pushed), the stored value's load, the offset 0, the memory
     private int addressOpcode = -1;
@@ -32,12 +36,19 @@ final class CellAccessInlining extends HeldSequence {
     /**
      * @param cellMemory internal name of the memory class that holds {@code long[] cells}
      * @param rewritten {@code rewritten[0]} counts the accesses rewritten
+     * @param local the method's cells local, or null to load the array from the memory at each access
      */
-    CellAccessInlining(MethodVisitor next, CellAccesses.Range cells, String cellMemory, int[] rewritten) {
+    CellAccessInlining(MethodVisitor next, CellAccesses.Range cells, String cellMemory, int[] rewritten, CellsLocal local) {
         super(next);
         this.cells = cells;
         this.cellMemory = cellMemory;
         this.rewritten = rewritten;
+        this.local = local;
+    }
+
+    /** The memory variable all rewritten accesses used: -1 if there were none, -2 if they differ. */
+    int memoryVarUsed() {
+        return memoryVarUsed;
     }
 
     @Override
@@ -121,9 +132,14 @@ final class CellAccessInlining extends HeldSequence {
             return false;
         }
         MethodVisitor out = getDelegate();
-        out.visitVarInsn(Opcodes.ALOAD, memoryVar);
-        out.visitTypeInsn(Opcodes.CHECKCAST, cellMemory);
-        out.visitFieldInsn(Opcodes.GETFIELD, cellMemory, "cells", "[J");
+        if (local != null && local.memoryVar() == memoryVar) {
+            out.visitVarInsn(Opcodes.ALOAD, local.slot());
+        } else {
+            out.visitVarInsn(Opcodes.ALOAD, memoryVar);
+            out.visitTypeInsn(Opcodes.CHECKCAST, cellMemory);
+            out.visitFieldInsn(Opcodes.GETFIELD, cellMemory, "cells", "[J");
+        }
+        memoryVarUsed = memoryVarUsed == -1 || memoryVarUsed == memoryVar ? memoryVar : -2;
         int cell = cells.cell(address);
         if (cell <= 5) {
             out.visitInsn(Opcodes.ICONST_0 + cell);

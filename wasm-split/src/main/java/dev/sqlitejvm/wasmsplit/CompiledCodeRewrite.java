@@ -5,9 +5,12 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.objectweb.asm.ClassReader;
@@ -16,12 +19,14 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Build step, after Chicory's compiler: {@code CompiledCodeRewrite <classes-dir> <split.wasm.cells>
  * <cell-memory-class> [split.wasm.table]} rewrites the compiled module's classes in place, with
- * {@link InterruptCheckRemoval}, {@link CellAccessInlining}, {@link BranchFusion} and, given the
- * table file that {@link Main} writes for a module whose table never changes, {@link TableDispatch}.
+ * {@link InterruptCheckRemoval}, {@link CellAccessInlining} (with a {@link CellsLocal} where a
+ * method makes several), {@link BranchFusion} and, given the table file that {@link Main} writes
+ * for a module whose table never changes, {@link TableDispatch}.
  *
  * <p>The cell memory class (compiled by then, in the same directory) must declare
  * {@code public final long[] cells} and {@code public static final int CELLS}, the array's length;
@@ -67,8 +72,9 @@ public final class CompiledCodeRewrite {
                     + " cell accesses in the compiled classes; a cell left in linear memory would read stale values");
         }
         System.out.printf("[compiled-code] %d interrupt checks removed; %d cell accesses moved to %s.cells; %d comparisons fused with their branch; "
-                + "%d indirect-call methods dispatch on the table element%n",
-                counts.interruptChecks[0], counts.cellAccesses[0], args[2], counts.fusedBranches[0], counts.tableDispatches[0]);
+                + "%d indirect-call methods dispatch on the table element; "
+                + "%d methods hold the cells in a local%n",
+                counts.interruptChecks[0], counts.cellAccesses[0], args[2], counts.fusedBranches[0], counts.tableDispatches[0], counts.cellsLocals[0]);
     }
 
     /** What the rewrite changed, by kind. */
@@ -77,6 +83,8 @@ public final class CompiledCodeRewrite {
         final int[] cellAccesses = {0};
         final int[] fusedBranches = {0};
         final int[] tableDispatches = {0};
+        /** Methods that got a {@link CellsLocal}; not in {@link #total}, they also count cell accesses. */
+        final int[] cellsLocals = {0};
 
         int total() {
             return interruptChecks[0] + cellAccesses[0] + fusedBranches[0] + tableDispatches[0];
@@ -91,8 +99,9 @@ public final class CompiledCodeRewrite {
         ClassReader reader = new ClassReader(classFile);
         Map<String, TreeMap<Integer, TableDispatch.Target>> dispatches =
                 table == null ? Map.of() : TableDispatch.plan(classFile, table);
+        Map<String, int[]> cellsLocals = cells.bytes() > 0 ? cellsLocals(classFile, cells, cellMemory) : Map.of();
         // COMPUTE_MAXS only: the stack at every frame is unchanged, so the frames stay as they are
-        // (the dispatch methods, new, declare their own)
+        // but for the cells local that CellsLocal appends (the dispatch methods, new, declare their own)
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             private String className;
@@ -106,20 +115,70 @@ public final class CompiledCodeRewrite {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
                 TreeMap<Integer, TableDispatch.Target> byElement = dispatches.get(name + descriptor);
+                int[] localPlan = cellsLocals.get(name + descriptor);
                 if (byElement != null) {
                     TableDispatch.writeDispatch(cv, className, access, name, descriptor, byElement);
                     counts.tableDispatches[0]++;
                     name += TableDispatch.LOOKUP_SUFFIX;
                 }
-                MethodVisitor next = new BranchFusion(
-                        super.visitMethod(access, name, descriptor, signature, exceptions), counts.fusedBranches);
+                MethodVisitor out = super.visitMethod(access, name, descriptor, signature, exceptions);
+                CellsLocal local = null;
+                if (localPlan != null) {
+                    out = local = new CellsLocal(out, cellMemory, localPlan[0], localPlan[1]);
+                    counts.cellsLocals[0]++;
+                }
+                MethodVisitor next = new BranchFusion(out, counts.fusedBranches);
                 if (cells.bytes() > 0) {
-                    next = new CellAccessInlining(next, cells, cellMemory, counts.cellAccesses);
+                    next = new CellAccessInlining(next, cells, cellMemory, counts.cellAccesses, local);
                 }
                 return new InterruptCheckRemoval(next, counts.interruptChecks);
             }
-        }, 0);
+        }, ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
+    }
+
+    /**
+     * The methods of the class that get a {@link CellsLocal}, by name and descriptor: {memory
+     * parameter's slot, the new local's slot}. A method qualifies with at least
+     * {@link CellsLocal#MIN_ACCESSES} cell accesses, all through one parameter it never assigns.
+     */
+    static Map<String, int[]> cellsLocals(byte[] classFile, CellAccesses.Range cells, String cellMemory) {
+        Map<String, int[]> plans = new HashMap<>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                int parameterSlots = (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - ((access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
+                int[] accesses = {0};
+                CellAccessInlining[] counter = new CellAccessInlining[1];
+                MethodVisitor after = new MethodVisitor(Opcodes.ASM9) {
+                    private final Set<Integer> assigned = new HashSet<>();
+                    private int maxLocals;
+
+                    @Override
+                    public void visitVarInsn(int opcode, int var) {
+                        if (opcode == Opcodes.ASTORE) {
+                            assigned.add(var);
+                        }
+                    }
+
+                    @Override
+                    public void visitMaxs(int maxStack, int maxLocals) {
+                        this.maxLocals = maxLocals;
+                    }
+
+                    @Override
+                    public void visitEnd() {
+                        int memory = counter[0].memoryVarUsed();
+                        if (accesses[0] >= CellsLocal.MIN_ACCESSES && memory >= 0 && memory < parameterSlots && !assigned.contains(memory)) {
+                            plans.put(name + descriptor, new int[] {memory, maxLocals});
+                        }
+                    }
+                };
+                counter[0] = new CellAccessInlining(after, cells, cellMemory, accesses, null);
+                return new InterruptCheckRemoval(counter[0], new int[1]);
+            }
+        }, ClassReader.SKIP_FRAMES);
+        return plans;
     }
 
     /** Reads the table file {@link Main} writes: null if the table may change. */

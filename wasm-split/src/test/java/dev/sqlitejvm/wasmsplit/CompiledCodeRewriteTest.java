@@ -15,6 +15,10 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Compiles classes shaped like Chicory's output (calls of a {@code *MachineShaded} helper and of
@@ -163,6 +167,8 @@ class CompiledCodeRewriteTest {
         assertEquals(2, counts.interruptChecks[0], "interrupt checks removed");
         assertEquals(8, counts.cellAccesses[0], "cell accesses rewritten: 4 stores, 4 loads; the other three are not cell accesses");
         assertEquals(28, counts.fusedBranches[0], "comparisons fused with their branch (compares())");
+        assertEquals(1, counts.cellsLocals[0], "cells() keeps the array in a local; compares() has no cell access");
+        assertEquals(1, cellsArrayLoads(rewritten, "cells"), "the array is read from the memory once, at the entry");
 
         Run after = run(rewritten, args);
         assertEquals(before.result, after.result, "same result");
@@ -221,6 +227,25 @@ class CompiledCodeRewriteTest {
     private static long compares(byte[] codeClass, Object[] args) throws Exception {
         return withCode(codeClass, loader -> (long) loader.loadClass("t.Code")
                 .getMethod("compares", int.class, int.class, long.class, long.class).invoke(null, args));
+    }
+
+    /** How many times the method reads the memory object's cells field. */
+    private static int cellsArrayLoads(byte[] classFile, String method) {
+        int[] loads = {0};
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                return !name.equals(method) ? null : new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitFieldInsn(int opcode, String owner, String field, String type) {
+                        if (opcode == Opcodes.GETFIELD && field.equals("cells")) {
+                            loads[0]++;
+                        }
+                    }
+                };
+            }
+        }, 0);
+        return loads[0];
     }
 
     private record Run(long result, int helperChecks, int otherChecks, long[] cells, byte[] bytes) {}
