@@ -135,9 +135,7 @@ final class CellAccessInlining extends HeldSequence {
         if (local != null && local.memoryVar() == memoryVar) {
             out.visitVarInsn(Opcodes.ALOAD, local.slot());
         } else {
-            out.visitVarInsn(Opcodes.ALOAD, memoryVar);
-            out.visitTypeInsn(Opcodes.CHECKCAST, cellMemory);
-            out.visitFieldInsn(Opcodes.GETFIELD, cellMemory, "cells", "[J");
+            CellsLocal.loadCells(out, cellMemory, memoryVar);
         }
         memoryVarUsed = memoryVarUsed == -1 || memoryVarUsed == memoryVar ? memoryVar : -2;
         int cell = cells.cell(address);

@@ -19,7 +19,10 @@ import org.objectweb.asm.Opcodes;
  * reader must expand the frames ({@code ClassReader.EXPAND_FRAMES}) for that.
  */
 final class CellsLocal extends MethodVisitor {
-    /** Fewer accesses than this save less than the entry load costs. */
+    /**
+     * The entry load costs 9 bytes and each access saves 5, so two accesses barely pay for it; and
+     * the entry load runs on every call, also on paths that touch no cell.
+     */
     static final int MIN_ACCESSES = 3;
 
     private final String cellMemory;
@@ -45,12 +48,17 @@ final class CellsLocal extends MethodVisitor {
         return memoryVar;
     }
 
+    /** Emits {@code aload memoryVar; checkcast cellMemory; getfield cells}: the array, from the memory. */
+    static void loadCells(MethodVisitor out, String cellMemory, int memoryVar) {
+        out.visitVarInsn(Opcodes.ALOAD, memoryVar);
+        out.visitTypeInsn(Opcodes.CHECKCAST, cellMemory);
+        out.visitFieldInsn(Opcodes.GETFIELD, cellMemory, "cells", "[J");
+    }
+
     @Override
     public void visitCode() {
         super.visitCode();
-        super.visitVarInsn(Opcodes.ALOAD, memoryVar);
-        super.visitTypeInsn(Opcodes.CHECKCAST, cellMemory);
-        super.visitFieldInsn(Opcodes.GETFIELD, cellMemory, "cells", "[J");
+        loadCells(getDelegate(), cellMemory, memoryVar);
         super.visitVarInsn(Opcodes.ASTORE, slot);
     }
 
