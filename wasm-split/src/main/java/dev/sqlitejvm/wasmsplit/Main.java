@@ -57,8 +57,8 @@ public final class Main {
                 "# table 0 of %s, function index by element (-1 empty); no elements line: the table may change (see FixedTable)%n%s",
                 out.getFileName(), table == null ? "" : "elements=" + java.util.Arrays.stream(table)
                         .mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",")) + "\n"));
-        System.out.printf("[wasm-split] %d functions split into %d new functions; %,d -> %,d bytes (%s)%n",
-                result.splits().size(), created, wasm.length, result.wasm().length, out);
+        System.out.printf("[wasm-split] %d functions split into %d new functions; values held under %d blocks moved after them; %,d -> %,d bytes (%s)%n",
+                result.splits().size(), created, result.sunkBlocks(), wasm.length, result.wasm().length, out);
     }
 
     /** Reads wasm-opt's {@code --symbolmap} output ("index:name" lines). */

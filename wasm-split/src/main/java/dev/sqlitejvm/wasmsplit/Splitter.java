@@ -54,9 +54,10 @@ public final class Splitter {
     /**
      * The rewritten module, what was split, the cells (the out area and the stack pointer's cell;
      * {@code cells.bytes() == 0} where the module has no stack pointer and outs go through globals)
-     * and how many loads and stores of them its code makes.
+     * and how many loads and stores of them its code makes; how many blocks no longer hold values
+     * under them ({@link HeldValueSink}).
      */
-    public record Result(byte[] wasm, List<Split> splits, CellAccesses.Range cells, int cellAccesses) {}
+    public record Result(byte[] wasm, List<Split> splits, CellAccesses.Range cells, int cellAccesses, int sunkBlocks) {}
 
     public static Result split(byte[] wasm, int target) {
         Splitter s = new Splitter(WasmModule.parse(wasm), target);
@@ -64,8 +65,11 @@ public final class Splitter {
         for (int f = s.module.importedFunctions; f < s.module.importedFunctions + defined; f++) {
             s.splitFunction(f);
         }
+        // last: the splitter's statement boundaries are where the operand stack is empty, and
+        // what it cut was measured with the held values where clang put them
+        int sunk = HeldValueSink.rewrite(s.module);
         CellAccesses.Range cells = new CellAccesses.Range(Math.max(s.outArea, 0), s.outArea < 0 ? 0 : CELL_BYTES);
-        return new Result(s.module.write(), s.splits, cells, CellAccesses.count(s.module, cells));
+        return new Result(s.module.write(), s.splits, cells, CellAccesses.count(s.module, cells), sunk);
     }
 
     private void splitFunction(int function) {
