@@ -312,6 +312,15 @@ final class Code {
         }
     }
 
+    /** The construct a branch at {@code at} with label {@code depth} targets, or -1 for the function body. */
+    int labelOwner(int at, int depth) {
+        int c = parent[at];
+        for (int d = 0; d < depth && c >= 0; d++) {
+            c = parent[c];
+        }
+        return c;
+    }
+
     boolean isConstruct(int i) {
         return op[i] == BLOCK || op[i] == LOOP || op[i] == IF;
     }

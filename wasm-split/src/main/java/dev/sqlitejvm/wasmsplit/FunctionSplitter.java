@@ -226,12 +226,8 @@ final class FunctionSplitter {
         if (!endsUnreachable) {
             targets.add(to);
         }
-        int top = code.parent[from];
         for (int e : exits) {
-            int owner = top;
-            for (int d = 0; d < e && owner >= 0; d++) {
-                owner = code.parent[owner];
-            }
+            int owner = code.labelOwner(from, e);
             if (labelArity(owner) != 0) {
                 return null; // the branch would carry values out of the region
             }

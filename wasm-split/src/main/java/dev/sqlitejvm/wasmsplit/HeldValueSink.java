@@ -114,16 +114,11 @@ final class HeldValueSink {
             return false;
         }
 
-        /** True if label {@code depth} of the branch at {@code j} is outside construct {@code b}. */
+        /** True if label {@code depth} of the branch at {@code j}, inside construct {@code b}, is outside it. */
         private boolean crosses(int j, int depth, int b) {
-            int c = code.parent[j];
-            for (int d = 0; d < depth && c >= 0; d++) {
-                if (c == b) {
-                    return true;
-                }
-                c = code.parent[c];
-            }
-            return false; // the target is b itself or a construct inside it
+            // the target and b both enclose j, so the target encloses b exactly when it opens first
+            // (the function body, -1, encloses everything)
+            return code.labelOwner(j, depth) < b;
         }
 
         /** True if block {@code b} writes a local that one of the reads in [from, b) reads. */

@@ -18,15 +18,6 @@ final class Liveness {
         compute();
     }
 
-    /** The construct a branch at {@code at} with label {@code depth} targets, or -1 for the function body. */
-    int labelOwner(int at, int depth) {
-        int c = code.parent[at];
-        for (int d = 0; d < depth && c >= 0; d++) {
-            c = code.parent[c];
-        }
-        return c;
-    }
-
     /** The instruction control reaches when branching to construct {@code owner} (-1: function exit). */
     int branchTarget(int owner) {
         if (owner < 0) {
@@ -68,14 +59,14 @@ final class Liveness {
         Code c = code;
         switch (c.op[i]) {
             case Code.UNREACHABLE, Code.RETURN -> { }
-            case Code.BR -> union(out, branchTarget(labelOwner(i, c.imm[i])));
+            case Code.BR -> union(out, branchTarget(c.labelOwner(i, c.imm[i])));
             case Code.BR_IF -> {
                 union(out, i + 1);
-                union(out, branchTarget(labelOwner(i, c.imm[i])));
+                union(out, branchTarget(c.labelOwner(i, c.imm[i])));
             }
             case Code.BR_TABLE -> {
                 for (int label : c.tableLabels[i]) {
-                    union(out, branchTarget(labelOwner(i, label)));
+                    union(out, branchTarget(c.labelOwner(i, label)));
                 }
             }
             case Code.IF -> {
