@@ -14,8 +14,13 @@ import org.objectweb.asm.Opcodes;
  * other tests; {@code lcmp} first for the i64 comparisons). Each one is 3 to 5 bytes shorter and
  * no call: the calls are small, but in SQLite's big methods, once C2's inlining budget is spent,
  * each stayed a real call with the live registers spilled around it; and shorter methods let C2
- * inline more of SQLite's small functions into their callers. The unsigned comparisons have no
- * JVM branch of their own and keep their calls.
+ * inline more of SQLite's small functions into their callers.
+ *
+ * <p>The unsigned comparisons have no JVM branch of their own: both operands are moved by
+ * {@code MIN_VALUE} (which maps unsigned order onto signed order) and compared signed, and a
+ * constant operand pushed just before the call is moved at build time instead. Their calls were
+ * the worse ones on Java 17: {@code Integer.compareUnsigned} is a three-way compare there, which C2
+ * compiled to two compares, three branches and a test of the -1/0/1 it built.
  */
 final class BranchFusion extends HeldSequence {
     static final String OPCODES = "com/dylibso/chicory/runtime/OpcodeImpl";
@@ -37,9 +42,23 @@ final class BranchFusion extends HeldSequence {
             Map.entry("I64_LE_S", Opcodes.IFLE),
             Map.entry("I64_GE_S", Opcodes.IFGE));
 
+    /** The signed branch taken when the unsigned comparison is true, once both operands are moved. */
+    private static final Map<String, Integer> UNSIGNED_WHEN_TRUE = Map.ofEntries(
+            Map.entry("I32_LT_U", Opcodes.IF_ICMPLT),
+            Map.entry("I32_GT_U", Opcodes.IF_ICMPGT),
+            Map.entry("I32_LE_U", Opcodes.IF_ICMPLE),
+            Map.entry("I32_GE_U", Opcodes.IF_ICMPGE),
+            Map.entry("I64_LT_U", Opcodes.IFLT),
+            Map.entry("I64_GT_U", Opcodes.IFGT),
+            Map.entry("I64_LE_U", Opcodes.IFLE),
+            Map.entry("I64_GE_U", Opcodes.IFGE));
+
     private final int[] fused;
     private String held; // the comparison's name, or null
     private String heldDescriptor;
+    /** A constant pushed just before: an Integer or a Long, and how it was pushed; or null. */
+    private Object heldConstant;
+    private int heldConstantOpcode;
 
     /** {@code fused[0]} counts the comparisons fused. */
     BranchFusion(MethodVisitor next, int[] fused) {
@@ -49,15 +68,45 @@ final class BranchFusion extends HeldSequence {
 
     @Override
     protected void flush() {
+        flushConstant();
         if (held != null) {
             getDelegate().visitMethodInsn(Opcodes.INVOKESTATIC, OPCODES, held, heldDescriptor, false);
             held = null;
         }
     }
 
+    private void flushConstant() {
+        if (heldConstant instanceof Integer value) {
+            pushConstant(heldConstantOpcode, value);
+        } else if (heldConstant instanceof Long value) {
+            if (heldConstantOpcode == Opcodes.LDC) {
+                getDelegate().visitLdcInsn(value);
+            } else {
+                getDelegate().visitInsn(heldConstantOpcode);
+            }
+        }
+        heldConstant = null;
+    }
+
+    private boolean hold(Object constant, int opcode) {
+        flush();
+        heldConstant = constant;
+        heldConstantOpcode = opcode;
+        return true;
+    }
+
     @Override
     protected boolean holdConstant(int opcode, int value) {
-        return false;
+        return hold(value, opcode);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        if (value instanceof Long) {
+            hold(value, Opcodes.LDC);
+            return;
+        }
+        super.visitLdcInsn(value);
     }
 
     @Override
@@ -67,13 +116,24 @@ final class BranchFusion extends HeldSequence {
 
     @Override
     protected boolean holdInsn(int opcode) {
+        if (opcode == Opcodes.LCONST_0 || opcode == Opcodes.LCONST_1) {
+            return hold((long) (opcode - Opcodes.LCONST_0), opcode);
+        }
         return false;
     }
 
     @Override
     protected boolean takesCall(int opcode, String owner, String name, String descriptor) {
-        flush();
-        if (opcode != Opcodes.INVOKESTATIC || !owner.equals(OPCODES) || !WHEN_TRUE.containsKey(name)) {
+        boolean comparison = opcode == Opcodes.INVOKESTATIC && owner.equals(OPCODES)
+                && (WHEN_TRUE.containsKey(name) || UNSIGNED_WHEN_TRUE.containsKey(name));
+        // an unsigned comparison's constant operand stays held for takesJump; no call is held with
+        // it (holding the constant emitted any)
+        boolean constantOperand = comparison && heldConstant != null && UNSIGNED_WHEN_TRUE.containsKey(name)
+                && heldConstant instanceof Long == name.startsWith("I64_");
+        if (!constantOperand) {
+            flush();
+        }
+        if (!comparison) {
             return false;
         }
         held = name;
@@ -85,6 +145,13 @@ final class BranchFusion extends HeldSequence {
     protected boolean takesJump(int opcode, Label label) {
         if (held == null || (opcode != Opcodes.IFNE && opcode != Opcodes.IFEQ)) {
             return false;
+        }
+        if (UNSIGNED_WHEN_TRUE.containsKey(held)) {
+            int whenTrue = moveToSigned(held.startsWith("I64_"));
+            getDelegate().visitJumpInsn(opcode == Opcodes.IFNE ? whenTrue : negate(whenTrue), label);
+            held = null;
+            fused[0]++;
+            return true;
         }
         int whenTrue = WHEN_TRUE.get(held);
         MethodVisitor out = getDelegate();
@@ -98,6 +165,54 @@ final class BranchFusion extends HeldSequence {
         held = null;
         fused[0]++;
         return true;
+    }
+
+    /**
+     * Emits what makes the held unsigned comparison a signed one: both operands moved by
+     * MIN_VALUE ({@code lcmp} after them for i64); returns the branch taken when it is true. With a
+     * held constant, only the other operand is moved at run time; without, the operands end up
+     * swapped, and so does the returned branch.
+     */
+    private int moveToSigned(boolean wide) {
+        MethodVisitor out = getDelegate();
+        int whenTrue = UNSIGNED_WHEN_TRUE.get(held);
+        Object moved = wide ? (Object) Long.MIN_VALUE : (Object) Integer.MIN_VALUE;
+        int add = wide ? Opcodes.LADD : Opcodes.IADD;
+        out.visitLdcInsn(moved);
+        out.visitInsn(add);
+        if (heldConstant != null) {
+            out.visitLdcInsn(wide ? (Object) ((Long) heldConstant ^ Long.MIN_VALUE) : (Object) ((Integer) heldConstant ^ Integer.MIN_VALUE));
+            heldConstant = null;
+        } else {
+            if (wide) {
+                out.visitInsn(Opcodes.DUP2_X2);
+                out.visitInsn(Opcodes.POP2);
+            } else {
+                out.visitInsn(Opcodes.SWAP);
+            }
+            out.visitLdcInsn(moved);
+            out.visitInsn(add);
+            whenTrue = swapOperands(whenTrue);
+        }
+        if (wide) {
+            out.visitInsn(Opcodes.LCMP);
+        }
+        return whenTrue;
+    }
+
+    /** The branch that tests the same condition with its two operands the other way round. */
+    private static int swapOperands(int branch) {
+        return switch (branch) {
+            case Opcodes.IFLT -> Opcodes.IFGT;
+            case Opcodes.IFGT -> Opcodes.IFLT;
+            case Opcodes.IFLE -> Opcodes.IFGE;
+            case Opcodes.IFGE -> Opcodes.IFLE;
+            case Opcodes.IF_ICMPLT -> Opcodes.IF_ICMPGT;
+            case Opcodes.IF_ICMPGT -> Opcodes.IF_ICMPLT;
+            case Opcodes.IF_ICMPLE -> Opcodes.IF_ICMPGE;
+            case Opcodes.IF_ICMPGE -> Opcodes.IF_ICMPLE;
+            default -> throw new IllegalArgumentException("not an ordering branch: " + branch);
+        };
     }
 
     /** The branch with the opposite condition. */

@@ -125,6 +125,50 @@ class CompiledCodeRewriteTest {
                             if (OpcodeImpl.I64_GE_S(x, y) == 0) r |= 1L << 27;
                             return r;
                         }
+
+                        /**
+                         * The unsigned comparisons, fused both ways on two operands and on a constant pushed
+                         * last (each way the constant can be pushed), and used as values: bit n set if test n held.
+                         */
+                        public static long unsignedCompares(int a, int b, long x, long y) {
+                            long r = 0;
+                            if (OpcodeImpl.I32_LT_U(a, b) != 0) r |= 1L << 0;
+                            if (OpcodeImpl.I32_LT_U(a, b) == 0) r |= 1L << 1;
+                            if (OpcodeImpl.I32_GT_U(a, b) != 0) r |= 1L << 2;
+                            if (OpcodeImpl.I32_GT_U(a, b) == 0) r |= 1L << 3;
+                            if (OpcodeImpl.I32_LE_U(a, b) != 0) r |= 1L << 4;
+                            if (OpcodeImpl.I32_LE_U(a, b) == 0) r |= 1L << 5;
+                            if (OpcodeImpl.I32_GE_U(a, b) != 0) r |= 1L << 6;
+                            if (OpcodeImpl.I32_GE_U(a, b) == 0) r |= 1L << 7;
+                            if (OpcodeImpl.I32_LT_U(a, 7) != 0) r |= 1L << 8;
+                            if (OpcodeImpl.I32_GT_U(a, -7) == 0) r |= 1L << 9;
+                            if (OpcodeImpl.I32_LE_U(a, 0) != 0) r |= 1L << 10;
+                            if (OpcodeImpl.I32_GE_U(a, Integer.MIN_VALUE) != 0) r |= 1L << 11;
+                            if (OpcodeImpl.I32_LE_U(a, Integer.MAX_VALUE) == 0) r |= 1L << 12;
+                            if (OpcodeImpl.I32_GT_U(a, 300) != 0) r |= 1L << 13;
+                            if (OpcodeImpl.I32_LT_U(a, 100000) != 0) r |= 1L << 14;
+                            if (OpcodeImpl.I32_LT_U(7, a) != 0) r |= 1L << 15;
+                            if (OpcodeImpl.I64_LT_U(x, y) != 0) r |= 1L << 16;
+                            if (OpcodeImpl.I64_LT_U(x, y) == 0) r |= 1L << 17;
+                            if (OpcodeImpl.I64_GT_U(x, y) != 0) r |= 1L << 18;
+                            if (OpcodeImpl.I64_GT_U(x, y) == 0) r |= 1L << 19;
+                            if (OpcodeImpl.I64_LE_U(x, y) != 0) r |= 1L << 20;
+                            if (OpcodeImpl.I64_LE_U(x, y) == 0) r |= 1L << 21;
+                            if (OpcodeImpl.I64_GE_U(x, y) != 0) r |= 1L << 22;
+                            if (OpcodeImpl.I64_GE_U(x, y) == 0) r |= 1L << 23;
+                            if (OpcodeImpl.I64_LE_U(x, 0L) != 0) r |= 1L << 24;
+                            if (OpcodeImpl.I64_GT_U(x, 1L) != 0) r |= 1L << 25;
+                            if (OpcodeImpl.I64_LT_U(x, -7L) == 0) r |= 1L << 26;
+                            if (OpcodeImpl.I64_GE_U(x, Long.MIN_VALUE) != 0) r |= 1L << 27;
+                            if (OpcodeImpl.I64_LT_U(x, 1L << 40) != 0) r |= 1L << 28;
+                            if (OpcodeImpl.I32_GE_U(a, 7) != 0 && OpcodeImpl.I64_LT_U(x, 5L) != 0) r |= 1L << 29;
+                            // values: no branch after the call, so nothing is fused
+                            r |= (long) OpcodeImpl.I32_GE_U(a, b) << 40;
+                            r |= (long) OpcodeImpl.I32_GT_U(a, 9) << 41;
+                            r |= (long) OpcodeImpl.I64_LT_U(x, 5L) << 42;
+                            r |= (long) OpcodeImpl.I64_LE_U(x, y) << 43;
+                            return r;
+                        }
                     }
                     """);
 
@@ -166,7 +210,7 @@ class CompiledCodeRewriteTest {
         byte[] rewritten = CompiledCodeRewrite.rewrite(original, CELLS, CELL_MEMORY, null, counts);
         assertEquals(2, counts.interruptChecks[0], "interrupt checks removed");
         assertEquals(8, counts.cellAccesses[0], "cell accesses rewritten: 4 stores, 4 loads; the other three are not cell accesses");
-        assertEquals(28, counts.fusedBranches[0], "comparisons fused with their branch (compares())");
+        assertEquals(59, counts.fusedBranches[0], "comparisons fused with their branch: 28 in compares(), 31 in unsignedCompares()");
         assertEquals(1, counts.cellsLocals[0], "cells() keeps the array in a local; compares() has no cell access");
         assertEquals(1, cellsArrayLoads(rewritten, "cells"), "the array is read from the memory once, at the entry");
 
@@ -219,14 +263,72 @@ class CompiledCodeRewriteTest {
         for (int i = 0; i < ints.length; i++) {
             for (int j = 0; j < ints.length; j++) {
                 Object[] args = {ints[i], ints[j], longs[i], longs[j]};
-                assertEquals(compares(original, args), compares(rewritten, args), java.util.Arrays.toString(args));
+                assertEquals(compares(original, "compares", args), compares(rewritten, "compares", args), java.util.Arrays.toString(args));
             }
         }
     }
 
-    private static long compares(byte[] codeClass, Object[] args) throws Exception {
+    @Test
+    void unsignedComparisonsBranchAsTheCallsDid() throws Exception {
+        byte[] rewritten = CompiledCodeRewrite.rewrite(original, CELLS, CELL_MEMORY, null, new CompiledCodeRewrite.Counts());
+        // around each constant the test compares with, and where the sign bit flips
+        int[] ints = {Integer.MIN_VALUE, Integer.MIN_VALUE + 1, -8, -7, -6, -1, 0, 1, 6, 7, 8, 9, 10, 299, 300, 301,
+            99_999, 100_000, Integer.MAX_VALUE};
+        long[] longs = {Long.MIN_VALUE, Long.MIN_VALUE + 1, -8, -7, -6, -1, 0, 1, 2, 4, 5, 6, (1L << 40) - 1, 1L << 40,
+            Long.MAX_VALUE};
+        int checked = 0;
+        for (int i = 0; i < ints.length; i++) {
+            for (int j = 0; j < ints.length; j++) {
+                Object[] args = {ints[i], ints[j], longs[i % longs.length], longs[j % longs.length]};
+                long before = compares(original, "unsignedCompares", args);
+                assertEquals(before, compares(rewritten, "unsignedCompares", args), java.util.Arrays.toString(args));
+                checked |= (int) before;
+            }
+        }
+        assertEquals((1 << 30) - 1, checked, "every test held for some operands");
+        assertEquals(0, unsignedCalls(rewritten, true), "no unsigned comparison before a branch is still a call");
+        assertEquals(4, unsignedCalls(rewritten, false), "the four used as values still are");
+    }
+
+    private static long compares(byte[] codeClass, String method, Object[] args) throws Exception {
         return withCode(codeClass, loader -> (long) loader.loadClass("t.Code")
-                .getMethod("compares", int.class, int.class, long.class, long.class).invoke(null, args));
+                .getMethod(method, int.class, int.class, long.class, long.class).invoke(null, args));
+    }
+
+    /** How many calls of an unsigned comparison {@code unsignedCompares} makes with (or without) a branch right after. */
+    private static int unsignedCalls(byte[] classFile, boolean beforeBranch) {
+        int[] calls = {0};
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                return !name.equals("unsignedCompares") ? null : new MethodVisitor(Opcodes.ASM9) {
+                    private boolean afterCall;
+
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
+                        afterCall = method.endsWith("_U");
+                    }
+
+                    @Override
+                    public void visitJumpInsn(int opcode, org.objectweb.asm.Label label) {
+                        count(opcode == Opcodes.IFEQ || opcode == Opcodes.IFNE);
+                    }
+
+                    @Override
+                    public void visitInsn(int opcode) {
+                        count(false);
+                    }
+
+                    private void count(boolean branch) {
+                        if (afterCall && branch == beforeBranch) {
+                            calls[0]++;
+                        }
+                        afterCall = false;
+                    }
+                };
+            }
+        }, 0);
+        return calls[0];
     }
 
     /** How many times the method reads the memory object's cells field. */
