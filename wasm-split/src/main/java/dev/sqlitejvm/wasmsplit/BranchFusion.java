@@ -54,7 +54,9 @@ final class BranchFusion extends HeldSequence {
             Map.entry("I64_GE_U", Opcodes.IFGE));
 
     private final int[] fused;
-    private String held; // the comparison's name, or null
+    private String held; // the comparison's name in OpcodeImpl, or null
+    private String heldOwner; // the class and method the held call called
+    private String heldMethod;
     private String heldDescriptor;
     /** A constant pushed just before: an Integer or a Long, and how it was pushed; or null. */
     private Object heldConstant;
@@ -70,7 +72,7 @@ final class BranchFusion extends HeldSequence {
     protected void flush() {
         flushConstant();
         if (held != null) {
-            getDelegate().visitMethodInsn(Opcodes.INVOKESTATIC, OPCODES, held, heldDescriptor, false);
+            getDelegate().visitMethodInsn(Opcodes.INVOKESTATIC, heldOwner, heldMethod, heldDescriptor, false);
             held = null;
         }
     }
@@ -124,21 +126,39 @@ final class BranchFusion extends HeldSequence {
 
     @Override
     protected boolean takesCall(int opcode, String owner, String name, String descriptor) {
-        boolean comparison = opcode == Opcodes.INVOKESTATIC && owner.equals(OPCODES)
-                && (WHEN_TRUE.containsKey(name) || UNSIGNED_WHEN_TRUE.containsKey(name));
+        String comparison = opcode != Opcodes.INVOKESTATIC ? null : comparison(owner, name, descriptor);
         // an unsigned comparison's constant operand stays held for takesJump; no call is held with
         // it (holding the constant emitted any)
-        boolean constantOperand = comparison && heldConstant != null && UNSIGNED_WHEN_TRUE.containsKey(name)
-                && heldConstant instanceof Long == name.startsWith("I64_");
+        boolean constantOperand = comparison != null && heldConstant != null && UNSIGNED_WHEN_TRUE.containsKey(comparison)
+                && heldConstant instanceof Long == comparison.startsWith("I64_");
         if (!constantOperand) {
             flush();
         }
-        if (!comparison) {
+        if (comparison == null) {
             return false;
         }
-        held = name;
+        held = comparison;
+        heldOwner = owner;
+        heldMethod = name;
         heldDescriptor = descriptor;
         return true;
+    }
+
+    /**
+     * The comparison a static call makes, by its name in OpcodeImpl, or null. Besides OpcodeImpl's
+     * own, Chicory's helper class has {@code i32_ge_u}: up to Java 17 it makes {@code I32_GE_U} a
+     * call through an interface that two classes implement, so that C2 never inlines it, because a
+     * C2 of Java 17 miscompiled SQLite-sized methods with {@code Integer.compareUnsigned} inlined
+     * (dylibso/chicory#843). The fused form calls nothing, {@code compareUnsigned} least of all.
+     */
+    private static String comparison(String owner, String name, String descriptor) {
+        if (owner.equals(OPCODES) && (WHEN_TRUE.containsKey(name) || UNSIGNED_WHEN_TRUE.containsKey(name))) {
+            return name;
+        }
+        if (owner.endsWith(CompiledCodeRewrite.HELPER_SUFFIX) && name.equals("i32_ge_u") && descriptor.equals("(II)I")) {
+            return "I32_GE_U";
+        }
+        return null;
     }
 
     @Override

@@ -39,6 +39,7 @@ class CompiledCodeRewriteTest {
                     public final class TestMachineShaded {
                         public static int checks;
                         public static void checkInterruption() { checks++; }
+                        public static int i32_ge_u(int a, int b) { return Integer.compareUnsigned(a, b) >= 0 ? 1 : 0; }
                         public static int memoryReadInt(int a, int o, TestMemory m) { return m.buf().getInt(a + o); }
                         public static long memoryReadLong(int a, int o, TestMemory m) { return m.buf().getLong(a + o); }
                         public static float memoryReadFloat(int a, int o, TestMemory m) { return m.buf().getFloat(a + o); }
@@ -162,11 +163,17 @@ class CompiledCodeRewriteTest {
                             if (OpcodeImpl.I64_GE_U(x, Long.MIN_VALUE) != 0) r |= 1L << 27;
                             if (OpcodeImpl.I64_LT_U(x, 1L << 40) != 0) r |= 1L << 28;
                             if (OpcodeImpl.I32_GE_U(a, 7) != 0 && OpcodeImpl.I64_LT_U(x, 5L) != 0) r |= 1L << 29;
+                            // the helper's own I32_GE_U
+                            if (TestMachineShaded.i32_ge_u(a, b) != 0) r |= 1L << 30;
+                            if (TestMachineShaded.i32_ge_u(a, b) == 0) r |= 1L << 31;
+                            if (TestMachineShaded.i32_ge_u(a, 300) != 0) r |= 1L << 32;
+                            if (TestMachineShaded.i32_ge_u(a, -7) == 0) r |= 1L << 33;
                             // values: no branch after the call, so nothing is fused
                             r |= (long) OpcodeImpl.I32_GE_U(a, b) << 40;
                             r |= (long) OpcodeImpl.I32_GT_U(a, 9) << 41;
                             r |= (long) OpcodeImpl.I64_LT_U(x, 5L) << 42;
                             r |= (long) OpcodeImpl.I64_LE_U(x, y) << 43;
+                            r |= (long) TestMachineShaded.i32_ge_u(a, 9) << 44;
                             return r;
                         }
                     }
@@ -210,7 +217,7 @@ class CompiledCodeRewriteTest {
         byte[] rewritten = CompiledCodeRewrite.rewrite(original, CELLS, CELL_MEMORY, null, counts);
         assertEquals(2, counts.interruptChecks[0], "interrupt checks removed");
         assertEquals(8, counts.cellAccesses[0], "cell accesses rewritten: 4 stores, 4 loads; the other three are not cell accesses");
-        assertEquals(59, counts.fusedBranches[0], "comparisons fused with their branch: 28 in compares(), 31 in unsignedCompares()");
+        assertEquals(63, counts.fusedBranches[0], "comparisons fused with their branch: 28 in compares(), 35 in unsignedCompares()");
         assertEquals(1, counts.cellsLocals[0], "cells() keeps the array in a local; compares() has no cell access");
         assertEquals(1, cellsArrayLoads(rewritten, "cells"), "the array is read from the memory once, at the entry");
 
@@ -276,18 +283,18 @@ class CompiledCodeRewriteTest {
             99_999, 100_000, Integer.MAX_VALUE};
         long[] longs = {Long.MIN_VALUE, Long.MIN_VALUE + 1, -8, -7, -6, -1, 0, 1, 2, 4, 5, 6, (1L << 40) - 1, 1L << 40,
             Long.MAX_VALUE};
-        int checked = 0;
+        long checked = 0;
         for (int i = 0; i < ints.length; i++) {
             for (int j = 0; j < ints.length; j++) {
                 Object[] args = {ints[i], ints[j], longs[i % longs.length], longs[j % longs.length]};
                 long before = compares(original, "unsignedCompares", args);
                 assertEquals(before, compares(rewritten, "unsignedCompares", args), java.util.Arrays.toString(args));
-                checked |= (int) before;
+                checked |= before & ((1L << 40) - 1);
             }
         }
-        assertEquals((1 << 30) - 1, checked, "every test held for some operands");
+        assertEquals((1L << 34) - 1, checked, "every test held for some operands");
         assertEquals(0, unsignedCalls(rewritten, true), "no unsigned comparison before a branch is still a call");
-        assertEquals(4, unsignedCalls(rewritten, false), "the four used as values still are");
+        assertEquals(5, unsignedCalls(rewritten, false), "the five used as values still are");
     }
 
     private static long compares(byte[] codeClass, String method, Object[] args) throws Exception {
@@ -306,7 +313,7 @@ class CompiledCodeRewriteTest {
 
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
-                        afterCall = method.endsWith("_U");
+                        afterCall = method.endsWith("_U") || method.endsWith("_u");
                     }
 
                     @Override
