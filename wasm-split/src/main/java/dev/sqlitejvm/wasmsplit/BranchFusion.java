@@ -166,19 +166,13 @@ final class BranchFusion extends HeldSequence {
         if (held == null || (opcode != Opcodes.IFNE && opcode != Opcodes.IFEQ)) {
             return false;
         }
-        if (UNSIGNED_WHEN_TRUE.containsKey(held)) {
-            int whenTrue = moveToSigned(held.startsWith("I64_"));
-            getDelegate().visitJumpInsn(opcode == Opcodes.IFNE ? whenTrue : negate(whenTrue), label);
-            held = null;
-            fused[0]++;
-            return true;
-        }
-        int whenTrue = WHEN_TRUE.get(held);
+        boolean wide = held.startsWith("I64_");
+        int whenTrue = UNSIGNED_WHEN_TRUE.containsKey(held) ? moveToSigned(wide) : WHEN_TRUE.get(held);
         MethodVisitor out = getDelegate();
-        if (held.startsWith("I64_EQZ")) {
+        if (held.equals("I64_EQZ")) {
             out.visitInsn(Opcodes.LCONST_0);
         }
-        if (held.startsWith("I64_")) {
+        if (wide) {
             out.visitInsn(Opcodes.LCMP);
         }
         out.visitJumpInsn(opcode == Opcodes.IFNE ? whenTrue : negate(whenTrue), label);
@@ -189,7 +183,7 @@ final class BranchFusion extends HeldSequence {
 
     /**
      * Emits what makes the held unsigned comparison a signed one: both operands moved by
-     * MIN_VALUE ({@code lcmp} after them for i64); returns the branch taken when it is true. With a
+     * MIN_VALUE (the caller adds {@code lcmp} for i64); returns the branch taken when it is true. With a
      * held constant, only the other operand is moved at run time; without, the operands end up
      * swapped, and so does the returned branch.
      */
@@ -213,9 +207,6 @@ final class BranchFusion extends HeldSequence {
             out.visitLdcInsn(moved);
             out.visitInsn(add);
             whenTrue = swapOperands(whenTrue);
-        }
-        if (wide) {
-            out.visitInsn(Opcodes.LCMP);
         }
         return whenTrue;
     }
