@@ -21,6 +21,13 @@ import org.objectweb.asm.Opcodes;
  * constant operand pushed just before the call is moved at build time instead. Their calls were
  * the worse ones on Java 17: {@code Integer.compareUnsigned} is a three-way compare there, which C2
  * compiled to two compares, three branches and a test of the -1/0/1 it built.
+ *
+ * <p>An unsigned comparison whose result is used as a value (no branch right after) gets a
+ * branch-free sequence instead of its call: for i32 both operands widened to longs without sign
+ * and subtracted, the result's sign bit shifted down; for i64 both moved by {@code MIN_VALUE} and
+ * {@code lcmp}'s -1/0/1 turned into 0/1 by a shift. So no {@code Integer.compareUnsigned} is left
+ * in the compiled module at all, which is what lets {@link CompiledCodeRewrite} switch Chicory's
+ * {@code memory.copy} workaround off (see there).
  */
 final class BranchFusion extends HeldSequence {
     static final String OPCODES = "com/dylibso/chicory/runtime/OpcodeImpl";
@@ -54,6 +61,7 @@ final class BranchFusion extends HeldSequence {
             Map.entry("I64_GE_U", Opcodes.IFGE));
 
     private final int[] fused;
+    private final int[] values;
     private String held; // the comparison's name in OpcodeImpl, or null
     private String heldOwner; // the class and method the held call called
     private String heldMethod;
@@ -62,18 +70,78 @@ final class BranchFusion extends HeldSequence {
     private Object heldConstant;
     private int heldConstantOpcode;
 
-    /** {@code fused[0]} counts the comparisons fused. */
-    BranchFusion(MethodVisitor next, int[] fused) {
+    /**
+     * {@code fused[0]} counts the comparisons fused with their branch, {@code values[0]} the
+     * unsigned ones computed as a value without a call.
+     */
+    BranchFusion(MethodVisitor next, int[] fused, int[] values) {
         super(next);
         this.fused = fused;
+        this.values = values;
     }
 
     @Override
     protected void flush() {
         flushConstant();
         if (held != null) {
-            getDelegate().visitMethodInsn(Opcodes.INVOKESTATIC, heldOwner, heldMethod, heldDescriptor, false);
+            if (UNSIGNED_WHEN_TRUE.containsKey(held)) {
+                unsignedValue(held);
+                values[0]++;
+            } else {
+                getDelegate().visitMethodInsn(Opcodes.INVOKESTATIC, heldOwner, heldMethod, heldDescriptor, false);
+            }
             held = null;
+        }
+    }
+
+    /**
+     * Replaces the call of an unsigned comparison, both operands on the stack, by instructions
+     * that leave the same 0 or 1. Both operands end up as longs in signed order, the second one
+     * ({@code b}) below: for i32 zero-extended, so {@code b - a} is exact and its sign says
+     * {@code b < a}; for i64 moved by {@code MIN_VALUE}, and {@code lcmp(b, a)} is 1 when
+     * {@code a < b}, -1 when {@code a > b}.
+     */
+    private void unsignedValue(String comparison) {
+        MethodVisitor out = getDelegate();
+        boolean wide = comparison.startsWith("I64_");
+        if (wide) {
+            out.visitLdcInsn(Long.MIN_VALUE);
+            out.visitInsn(Opcodes.LADD);
+            out.visitInsn(Opcodes.DUP2_X2);
+            out.visitInsn(Opcodes.POP2);
+            out.visitLdcInsn(Long.MIN_VALUE);
+            out.visitInsn(Opcodes.LADD);
+            out.visitInsn(Opcodes.LCMP); // 1: a < b, -1: a > b
+        } else {
+            out.visitInsn(Opcodes.I2L);
+            out.visitLdcInsn(0xFFFF_FFFFL);
+            out.visitInsn(Opcodes.LAND);
+            out.visitInsn(Opcodes.DUP2_X1);
+            out.visitInsn(Opcodes.POP2);
+            out.visitInsn(Opcodes.I2L);
+            out.visitLdcInsn(0xFFFF_FFFFL);
+            out.visitInsn(Opcodes.LAND);
+            out.visitInsn(Opcodes.LSUB); // b - a: positive when a < b, negative when a > b
+        }
+        // LT and GE ask "a < b": negate, so the sign bit says it; GT and LE ask "a > b"
+        boolean less = comparison.endsWith("LT_U") || comparison.endsWith("GE_U");
+        if (wide) {
+            if (less) {
+                out.visitInsn(Opcodes.INEG);
+            }
+            out.visitIntInsn(Opcodes.BIPUSH, 31);
+            out.visitInsn(Opcodes.IUSHR);
+        } else {
+            if (less) {
+                out.visitInsn(Opcodes.LNEG);
+            }
+            out.visitIntInsn(Opcodes.BIPUSH, 63);
+            out.visitInsn(Opcodes.LUSHR);
+            out.visitInsn(Opcodes.L2I);
+        }
+        if (comparison.endsWith("GE_U") || comparison.endsWith("LE_U")) {
+            out.visitInsn(Opcodes.ICONST_1);
+            out.visitInsn(Opcodes.IXOR);
         }
     }
 

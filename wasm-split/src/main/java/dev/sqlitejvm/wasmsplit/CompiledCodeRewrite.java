@@ -23,10 +23,19 @@ import org.objectweb.asm.Type;
 
 /**
  * Build step, after Chicory's compiler: {@code CompiledCodeRewrite <classes-dir> <split.wasm.cells>
- * <cell-memory-class> [split.wasm.table]} rewrites the compiled module's classes in place, with
- * {@link InterruptCheckRemoval}, {@link CellAccessInlining} (with a {@link CellsLocal} where a
- * method makes several), {@link BranchFusion} and, given the table file that {@link Main} writes
- * for a module whose table never changes, {@link TableDispatch}.
+ * <cell-memory-class> [split.wasm.table [split.wasm.swaps]]} rewrites the compiled module's classes
+ * in place, with {@link InterruptCheckRemoval}, {@link CellAccessInlining} (with a {@link CellsLocal}
+ * where a method makes several), {@link BranchFusion}, given the table file that {@link Main} writes
+ * for a module whose table never changes, {@link TableDispatch}, and given the swaps file,
+ * {@link ByteSwapCalls}.
+ *
+ * <p>It also switches Chicory's {@code memory.copy} workaround off by default in the module's
+ * helper class. Up to Java 17 Chicory keeps {@code memory.copy} (and {@code i32.ge_u}) a call
+ * through an interface that several classes implement, so C2 never inlines it, after a Java 17
+ * C2 miscompiled a large module (dylibso/chicory#843); Chicory's own investigation traced that to
+ * the inlined {@code Integer.compareUnsigned} of {@code i32.ge_u} (#755, #1178), which
+ * {@link BranchFusion} leaves nowhere in this module. Every string that OP_Column reads is such a
+ * copy. {@code -Dchicory.memCopyWorkaround=true} still turns it on.
  *
  * <p>The cell memory class (compiled by then, in the same directory) must declare
  * {@code public final long[] cells} and {@code public static final int CELLS}, the array's length;
@@ -49,6 +58,13 @@ public final class CompiledCodeRewrite {
                 Integer.parseInt(described.getProperty("base")), Integer.parseInt(described.getProperty("bytes")));
         int expected = Integer.parseInt(described.getProperty("accesses"));
         int[] table = args.length > 3 ? table(Path.of(args[3])) : null;
+        Properties swapFile = new Properties();
+        if (args.length > 4) {
+            try (Reader in = Files.newBufferedReader(Path.of(args[4]))) {
+                swapFile.load(in);
+            }
+        }
+        Map<String, Integer> swaps = swaps(swapFile);
         String cellMemory = args[2].replace('.', '/');
         int capacity = capacity(classes.resolve(cellMemory + ".class"));
         if (cells.count() > capacity) {
@@ -62,7 +78,7 @@ public final class CompiledCodeRewrite {
         Counts counts = new Counts();
         for (Path p : classFiles) {
             int before = counts.total();
-            byte[] rewritten = rewrite(Files.readAllBytes(p), cells, cellMemory, table, counts);
+            byte[] rewritten = rewrite(Files.readAllBytes(p), cells, cellMemory, table, swaps, counts);
             if (counts.total() != before) {
                 Files.write(p, rewritten);
             }
@@ -71,10 +87,20 @@ public final class CompiledCodeRewrite {
             throw new IllegalStateException("found " + counts.cellAccesses[0] + " of the " + expected
                     + " cell accesses in the compiled classes; a cell left in linear memory would read stale values");
         }
+        int swapCalls = Integer.parseInt(swapFile.getProperty("calls", "0"));
+        if (counts.byteSwaps[0] != swapCalls) {
+            throw new IllegalStateException("replaced " + counts.byteSwaps[0] + " of the " + swapCalls + " calls of the byte-swap functions");
+        }
+        System.out.printf("[compiled-code] %d byte-swap calls made Integer/Long.reverseBytes%n", counts.byteSwaps[0]);
         System.out.printf("[compiled-code] %d interrupt checks removed; %d cell accesses moved to %s.cells; %d comparisons fused with their branch; "
-                + "%d indirect-call methods dispatch on the table element; "
-                + "%d methods hold the cells in a local%n",
-                counts.interruptChecks[0], counts.cellAccesses[0], args[2], counts.fusedBranches[0], counts.tableDispatches[0], counts.cellsLocals[0]);
+                + "%d unsigned comparisons computed without a call; %d indirect-call methods dispatch on the table element; "
+                + "%d methods hold the cells in a local; memory.copy workaround %s%n",
+                counts.interruptChecks[0], counts.cellAccesses[0], args[2], counts.fusedBranches[0], counts.unsignedValues[0],
+                counts.tableDispatches[0], counts.cellsLocals[0], counts.memCopyWorkaroundOff[0] == 1 ? "off by default" : "NOT FOUND");
+        if (counts.memCopyWorkaroundOff[0] != 1) {
+            throw new IllegalStateException("found " + counts.memCopyWorkaroundOff[0]
+                    + " places that decide Chicory's memory.copy workaround, expected one in the helper's static initialiser");
+        }
     }
 
     /** What the rewrite changed, by kind. */
@@ -82,12 +108,17 @@ public final class CompiledCodeRewrite {
         final int[] interruptChecks = {0};
         final int[] cellAccesses = {0};
         final int[] fusedBranches = {0};
+        final int[] unsignedValues = {0};
+        final int[] byteSwaps = {0};
+        /** 1 once the helper's static initialiser no longer asks Chicory whether to work around. */
+        final int[] memCopyWorkaroundOff = {0};
         final int[] tableDispatches = {0};
         /** Methods that got a {@link CellsLocal}; not in {@link #total}, they also count cell accesses. */
         final int[] cellsLocals = {0};
 
         int total() {
-            return interruptChecks[0] + cellAccesses[0] + fusedBranches[0] + tableDispatches[0];
+            return interruptChecks[0] + cellAccesses[0] + fusedBranches[0] + unsignedValues[0] + tableDispatches[0]
+                    + memCopyWorkaroundOff[0] + byteSwaps[0];
         }
     }
 
@@ -96,6 +127,12 @@ public final class CompiledCodeRewrite {
      * functions by element if it never changes ({@link FixedTable}), else null.
      */
     static byte[] rewrite(byte[] classFile, CellAccesses.Range cells, String cellMemory, int[] table, Counts counts) {
+        return rewrite(classFile, cells, cellMemory, table, Map.of(), counts);
+    }
+
+    /** The same, with the byte-swap functions by method name and width ({@link ByteSwapCalls}). */
+    static byte[] rewrite(byte[] classFile, CellAccesses.Range cells, String cellMemory, int[] table,
+            Map<String, Integer> swaps, Counts counts) {
         ClassReader reader = new ClassReader(classFile);
         Map<String, TreeMap<Integer, TableDispatch.Target>> dispatches =
                 table == null ? Map.of() : TableDispatch.plan(classFile, table);
@@ -122,12 +159,18 @@ public final class CompiledCodeRewrite {
                     name += TableDispatch.LOOKUP_SUFFIX;
                 }
                 MethodVisitor out = super.visitMethod(access, name, descriptor, signature, exceptions);
+                if (!swaps.isEmpty()) {
+                    out = new ByteSwapCalls(out, name, swaps, counts.byteSwaps);
+                }
                 CellsLocal local = null;
                 if (localPlan != null) {
                     out = local = new CellsLocal(out, cellMemory, localPlan[0], localPlan[1]);
                     counts.cellsLocals[0]++;
                 }
-                MethodVisitor next = new BranchFusion(out, counts.fusedBranches);
+                if (className.endsWith(HELPER_SUFFIX) && name.equals("<clinit>")) {
+                    out = new MemCopyWorkaroundDefault(out, counts.memCopyWorkaroundOff);
+                }
+                MethodVisitor next = new BranchFusion(out, counts.fusedBranches, counts.unsignedValues);
                 if (cells.bytes() > 0) {
                     next = new CellAccessInlining(next, cells, cellMemory, counts.cellAccesses, local);
                 }
@@ -179,6 +222,42 @@ public final class CompiledCodeRewrite {
             }
         }, ClassReader.SKIP_FRAMES);
         return plans;
+    }
+
+    /**
+     * In the helper's static initialiser, {@code MemCopyWorkaround.shouldUseMemWorkaround()} (what
+     * decides the workaround when {@code chicory.memCopyWorkaround} is not set) becomes false.
+     */
+    static final class MemCopyWorkaroundDefault extends MethodVisitor {
+        private final int[] replaced;
+
+        MemCopyWorkaroundDefault(MethodVisitor next, int[] replaced) {
+            super(Opcodes.ASM9, next);
+            this.replaced = replaced;
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (opcode == Opcodes.INVOKESTATIC && owner.equals("com/dylibso/chicory/runtime/MemCopyWorkaround")
+                    && name.equals("shouldUseMemWorkaround") && descriptor.equals("()Z")) {
+                super.visitInsn(Opcodes.ICONST_0);
+                replaced[0]++;
+                return;
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+    }
+
+    /** The byte-swap functions of a swaps file ({@link Main}), as method names and their widths. */
+    static Map<String, Integer> swaps(Properties file) {
+        Map<String, Integer> widths = new HashMap<>();
+        for (int width : new int[] {2, 4, 8}) {
+            int function = Integer.parseInt(file.getProperty("swap" + 8 * width, "-1"));
+            if (function >= 0) {
+                widths.put("func_" + function, width);
+            }
+        }
+        return widths;
     }
 
     /** Reads the table file {@link Main} writes: null if the table may change. */

@@ -11,13 +11,16 @@ import java.util.Map;
  * estimated bytecode exceeds {@code target} and writes a report next to the output
  * ({@code out.wasm.split.txt}) naming each split function (from the wasm-opt symbol map, if given),
  * the cells' range and number of accesses ({@code out.wasm.cells}) and table 0's functions if they
- * never change ({@code out.wasm.table}), both read by {@link CompiledCodeRewrite}. Deterministic: the same input gives the same output, byte for byte.
+ * never change ({@code out.wasm.table}) and the byte-swap functions ({@code out.wasm.swaps}), all read by
+ * {@link CompiledCodeRewrite}. Deterministic: the same input gives the same output, byte for byte.
  */
 public final class Main {
     /** Suffix of the file, next to the split module, that describes its cells. */
     static final String CELLS_SUFFIX = ".cells";
     /** Suffix of the file, next to the split module, that gives table 0's functions if they never change. */
     static final String TABLE_SUFFIX = ".table";
+    /** Suffix of the file, next to the split module, that names the byte-swap functions {@link ByteSwaps} added. */
+    static final String SWAPS_SUFFIX = ".swaps";
 
     private Main() {}
 
@@ -57,6 +60,14 @@ public final class Main {
                 "# table 0 of %s, function index by element (-1 empty); no elements line: the table may change (see FixedTable)%n%s",
                 out.getFileName(), table == null ? "" : "elements=" + java.util.Arrays.stream(table)
                         .mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",")) + "\n"));
+        ByteSwaps.Result swaps = result.swaps();
+        Files.writeString(Path.of(out + SWAPS_SUFFIX), String.format(
+                "# the byte-swap functions of %s (-1: none) and how many calls of them it makes, see ByteSwaps%n"
+                        + "swap16=%d%nswap32=%d%nswap64=%d%ncalls=%d%n",
+                out.getFileName(), swaps.swap16(), swaps.swap32(), swaps.swap64(), result.swapCalls()));
+        System.out.printf("[wasm-split] byte swaps spelled out made a call of a swap function: %d of 2 bytes, %d of 4, %d of 8; "
+                + "big-endian reads byte by byte made one load and a swap: %d of 2 bytes, %d of 4, %d of 8%n",
+                swaps.swaps2(), swaps.swaps4(), swaps.swaps8(), swaps.loads2(), swaps.loads4(), swaps.loads8());
         System.out.printf("[wasm-split] %d functions split into %d new functions; values held under %d blocks moved after them; %,d -> %,d bytes (%s)%n",
                 result.splits().size(), created, result.sunkBlocks(), wasm.length, result.wasm().length, out);
     }

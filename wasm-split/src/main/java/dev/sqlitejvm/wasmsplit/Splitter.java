@@ -57,10 +57,13 @@ public final class Splitter {
      * and how many loads and stores of them its code makes; how many blocks no longer hold values
      * under them ({@link HeldValueSink}).
      */
-    public record Result(byte[] wasm, List<Split> splits, CellAccesses.Range cells, int cellAccesses, int sunkBlocks) {}
+    public record Result(byte[] wasm, List<Split> splits, CellAccesses.Range cells, int cellAccesses, int sunkBlocks,
+            ByteSwaps.Result swaps, int swapCalls) {}
 
     public static Result split(byte[] wasm, int target) {
         Splitter s = new Splitter(WasmModule.parse(wasm), target);
+        // first: the splitter then measures the functions with their shorter loads
+        ByteSwaps.Result swaps = ByteSwaps.rewrite(s.module);
         int defined = s.module.bodies.size();
         for (int f = s.module.importedFunctions; f < s.module.importedFunctions + defined; f++) {
             s.splitFunction(f);
@@ -69,7 +72,8 @@ public final class Splitter {
         // what it cut was measured with the held values where clang put them
         int sunk = HeldValueSink.rewrite(s.module);
         CellAccesses.Range cells = new CellAccesses.Range(Math.max(s.outArea, 0), s.outArea < 0 ? 0 : CELL_BYTES);
-        return new Result(s.module.write(), s.splits, cells, CellAccesses.count(s.module, cells), sunk);
+        return new Result(s.module.write(), s.splits, cells, CellAccesses.count(s.module, cells), sunk, swaps,
+                ByteSwaps.calls(s.module, swaps));
     }
 
     private void splitFunction(int function) {

@@ -10,6 +10,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,13 @@ class CompiledCodeRewriteTest {
                     // Chicory's helper, reduced to what the test code calls: little-endian linear memory
                     public final class TestMachineShaded {
                         public static int checks;
+                        // how Chicory's helper decides its memory.copy workaround
+                        public static final boolean memCopyWorkaround;
+                        static {
+                            String set = System.getProperty("chicory.memCopyWorkaround");
+                            memCopyWorkaround = set != null ? Boolean.valueOf(set)
+                                    : com.dylibso.chicory.runtime.MemCopyWorkaround.shouldUseMemWorkaround();
+                        }
                         public static void checkInterruption() { checks++; }
                         public static int i32_ge_u(int a, int b) { return Integer.compareUnsigned(a, b) >= 0 ? 1 : 0; }
                         public static int memoryReadInt(int a, int o, TestMemory m) { return m.buf().getInt(a + o); }
@@ -57,6 +65,20 @@ class CompiledCodeRewriteTest {
                         public final long[] cells = new long[CELLS];
                         public byte[] bytes = new byte[2048];
                         java.nio.ByteBuffer buf() { return java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN); }
+                    }
+                    """,
+            "Funcs", """
+                    package t;
+                    // compiled wasm functions as Chicory names them: value, memory, instance
+                    public final class Funcs {
+                        public static int func_90(int x, TestMemory m, Object instance) { return (x << 8 & 0xFF00) | (x >>> 8 & 0xFF); }
+                        public static int func_91(int x, TestMemory m, Object instance) {
+                            return (Integer.rotateLeft(x, 8) & 0x00FF00FF) | (Integer.rotateRight(x, 8) & 0xFF00FF00);
+                        }
+                        public static long func_92(long x, TestMemory m, Object instance) {
+                            return (long) func_91((int) x, m, instance) << 32 | (func_91((int) (x >>> 32), m, instance) & 0xFFFFFFFFL);
+                        }
+                        public static int func_93(int x, TestMemory m, Object instance) { return x + 1; }
                     }
                     """,
             "Other", """
@@ -131,6 +153,12 @@ class CompiledCodeRewriteTest {
                          * The unsigned comparisons, fused both ways on two operands and on a constant pushed
                          * last (each way the constant can be pushed), and used as values: bit n set if test n held.
                          */
+                        /** A compiled function that calls the byte-swap functions (and one that is not). */
+                        public static long func_7(int a, long x, TestMemory m) {
+                            return Funcs.func_90(a, m, null) ^ (long) Funcs.func_91(a, m, null) << 16 ^ Funcs.func_92(x, m, null)
+                                    ^ Funcs.func_93(a, m, null);
+                        }
+
                         public static long unsignedCompares(int a, int b, long x, long y) {
                             long r = 0;
                             if (OpcodeImpl.I32_LT_U(a, b) != 0) r |= 1L << 0;
@@ -168,12 +196,21 @@ class CompiledCodeRewriteTest {
                             if (TestMachineShaded.i32_ge_u(a, b) == 0) r |= 1L << 31;
                             if (TestMachineShaded.i32_ge_u(a, 300) != 0) r |= 1L << 32;
                             if (TestMachineShaded.i32_ge_u(a, -7) == 0) r |= 1L << 33;
-                            // values: no branch after the call, so nothing is fused
-                            r |= (long) OpcodeImpl.I32_GE_U(a, b) << 40;
-                            r |= (long) OpcodeImpl.I32_GT_U(a, 9) << 41;
-                            r |= (long) OpcodeImpl.I64_LT_U(x, 5L) << 42;
-                            r |= (long) OpcodeImpl.I64_LE_U(x, y) << 43;
-                            r |= (long) TestMachineShaded.i32_ge_u(a, 9) << 44;
+                            // values: no branch after the call; computed without one
+                            r |= (long) OpcodeImpl.I32_LT_U(a, b) << 40;
+                            r |= (long) OpcodeImpl.I32_GT_U(a, b) << 41;
+                            r |= (long) OpcodeImpl.I32_LE_U(a, b) << 42;
+                            r |= (long) OpcodeImpl.I32_GE_U(a, b) << 43;
+                            r |= (long) OpcodeImpl.I32_GT_U(a, 9) << 44;
+                            r |= (long) OpcodeImpl.I32_LE_U(-7, a) << 45;
+                            r |= (long) OpcodeImpl.I64_LT_U(x, y) << 46;
+                            r |= (long) OpcodeImpl.I64_GT_U(x, y) << 47;
+                            r |= (long) OpcodeImpl.I64_LE_U(x, y) << 48;
+                            r |= (long) OpcodeImpl.I64_GE_U(x, y) << 49;
+                            r |= (long) OpcodeImpl.I64_LT_U(x, 5L) << 50;
+                            r |= (long) OpcodeImpl.I64_GE_U(x, Long.MIN_VALUE) << 51;
+                            r |= (long) TestMachineShaded.i32_ge_u(a, 9) << 52;
+                            r |= (long) TestMachineShaded.i32_ge_u(a, b) << 53;
                             return r;
                         }
                     }
@@ -218,6 +255,7 @@ class CompiledCodeRewriteTest {
         assertEquals(2, counts.interruptChecks[0], "interrupt checks removed");
         assertEquals(8, counts.cellAccesses[0], "cell accesses rewritten: 4 stores, 4 loads; the other three are not cell accesses");
         assertEquals(63, counts.fusedBranches[0], "comparisons fused with their branch: 28 in compares(), 35 in unsignedCompares()");
+        assertEquals(14, counts.unsignedValues[0], "unsigned comparisons used as values, in unsignedCompares()");
         assertEquals(1, counts.cellsLocals[0], "cells() keeps the array in a local; compares() has no cell access");
         assertEquals(1, cellsArrayLoads(rewritten, "cells"), "the array is read from the memory once, at the entry");
 
@@ -289,12 +327,91 @@ class CompiledCodeRewriteTest {
                 Object[] args = {ints[i], ints[j], longs[i % longs.length], longs[j % longs.length]};
                 long before = compares(original, "unsignedCompares", args);
                 assertEquals(before, compares(rewritten, "unsignedCompares", args), java.util.Arrays.toString(args));
-                checked |= before & ((1L << 40) - 1);
+                checked |= before;
             }
         }
-        assertEquals((1L << 34) - 1, checked, "every test held for some operands");
+        assertEquals((1L << 34) - 1 | ((1L << 14) - 1) << 40, checked, "every test held for some operands");
         assertEquals(0, unsignedCalls(rewritten, true), "no unsigned comparison before a branch is still a call");
-        assertEquals(5, unsignedCalls(rewritten, false), "the five used as values still are");
+        assertEquals(0, unsignedCalls(rewritten, false), "nor one used as a value");
+        assertEquals(14, unsignedCalls(original, false), "as the original made them");
+    }
+
+    @Test
+    void byteSwapCallsBecomeTheJdksReverseBytes() throws Exception {
+        CompiledCodeRewrite.Counts counts = new CompiledCodeRewrite.Counts();
+        java.util.Properties file = new java.util.Properties();
+        file.setProperty("swap16", "90");
+        file.setProperty("swap32", "91");
+        file.setProperty("swap64", "92");
+        byte[] rewritten = CompiledCodeRewrite.rewrite(original, CELLS, CELL_MEMORY, null, CompiledCodeRewrite.swaps(file), counts);
+        assertEquals(3, counts.byteSwaps[0], "the calls of the three swap functions in func_7, a compiled function");
+        int[] ints = {0, 1, 0xABCD, 0x1234_5678, -1, Integer.MIN_VALUE, 0x00FF_0000};
+        long[] longs = {0, 1, 0x0102_0304_0506_0708L, -1, Long.MIN_VALUE, 0x89AB_CDEFL, 0xFFL << 48};
+        for (int i = 0; i < ints.length; i++) {
+            Object[] args = {ints[i], longs[i]};
+            assertEquals(swaps(original, args), swaps(rewritten, args), java.util.Arrays.toString(args));
+        }
+        assertEquals(List.of("func_93", "reverseBytes", "reverseBytes", "reverseBytes"), calls(rewritten, "func_7"));
+    }
+
+    private static long swaps(byte[] codeClass, Object[] args) throws Exception {
+        return withCode(codeClass, loader -> {
+            Class<?> memoryClass = loader.loadClass("t.TestMemory");
+            return (long) loader.loadClass("t.Code").getMethod("func_7", int.class, long.class, memoryClass)
+                    .invoke(null, args[0], args[1], memoryClass.getConstructor().newInstance());
+        });
+    }
+
+    /** The names of the methods {@code method} calls, sorted. */
+    private static List<String> calls(byte[] classFile, String method) {
+        List<String> names = new java.util.ArrayList<>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                return !name.equals(method) ? null : new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String called, String desc, boolean itf) {
+                        names.add(called);
+                    }
+                };
+            }
+        }, 0);
+        java.util.Collections.sort(names);
+        return names;
+    }
+
+    @Test
+    void chicorysMemoryCopyWorkaroundIsOffUnlessAskedFor() throws Exception {
+        Path helper = classes.resolve("t/TestMachineShaded.class");
+        byte[] before = Files.readAllBytes(helper);
+        CompiledCodeRewrite.Counts counts = new CompiledCodeRewrite.Counts();
+        byte[] rewritten = CompiledCodeRewrite.rewrite(before, CELLS, CELL_MEMORY, null, counts);
+        assertEquals(1, counts.memCopyWorkaroundOff[0], "the static initialiser's question to Chicory");
+        // Chicory turns it on up to Java 17 (the JVM these tests run on in CI), off from 21
+        boolean chicorysDefault = com.dylibso.chicory.runtime.MemCopyWorkaround.shouldUseMemWorkaround();
+        String property = System.getProperty("chicory.memCopyWorkaround");
+        try {
+            System.clearProperty("chicory.memCopyWorkaround");
+            assertEquals(chicorysDefault, workaround(helper, before), "the original asks Chicory");
+            assertEquals(false, workaround(helper, rewritten), "rewritten: off by default");
+            System.setProperty("chicory.memCopyWorkaround", "true");
+            assertEquals(true, workaround(helper, rewritten), "the property still turns it on");
+        } finally {
+            if (property == null) {
+                System.clearProperty("chicory.memCopyWorkaround");
+            } else {
+                System.setProperty("chicory.memCopyWorkaround", property);
+            }
+            Files.write(helper, before);
+        }
+    }
+
+    /** The helper's memCopyWorkaround, with {@code helperClass} as the helper on a fresh class loader. */
+    private static boolean workaround(Path helper, byte[] helperClass) throws Exception {
+        Files.write(helper, helperClass);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, CompiledCodeRewriteTest.class.getClassLoader())) {
+            return loader.loadClass("t.TestMachineShaded").getField("memCopyWorkaround").getBoolean(null);
+        }
     }
 
     private static long compares(byte[] codeClass, String method, Object[] args) throws Exception {

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,16 +19,7 @@ class HeldValueSinkTest {
 
     @BeforeAll
     static void assemble(@TempDir Path dir) throws Exception {
-        String text;
-        try (InputStream in = Objects.requireNonNull(HeldValueSinkTest.class.getResourceAsStream("/held-values.wat"))) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Path wat = dir.resolve("held-values.wat");
-        Files.writeString(wat, text);
-        Path wasm = dir.resolve("held-values.wasm");
-        Process p = new ProcessBuilder("wasm-as", wat.toString(), "-o", wasm.toString()).inheritIO().start();
-        assertEquals(0, p.waitFor(), "wasm-as (binaryen) assembles the test module");
-        original = Files.readAllBytes(wasm);
+        original = Wat.assemble(dir, "held-values", Wat.resource("/held-values.wat"));
     }
 
     @Test

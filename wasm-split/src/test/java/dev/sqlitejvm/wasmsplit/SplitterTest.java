@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
-import java.io.InputStream;
-import java.nio.file.Files;
+
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,22 +29,14 @@ class SplitterTest {
 
     @BeforeAll
     static void assemble(@TempDir Path dir) throws Exception {
-        String text;
-        try (InputStream in = Objects.requireNonNull(SplitterTest.class.getResourceAsStream("/split-cases.wat"))) {
-            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
+        String text = Wat.resource("/split-cases.wat");
         text = text.replace("  ;; SWITCH (SplitterTest puts a generated 20-arm switch here)\n", switchFunction());
         original = assemble(dir, "with-sp", text);
         withoutStackPointer = assemble(dir, "without-sp", text.replace("(i32.const 65536)) ;; stack-pointer", "(i32.const 65532)) ;; stack-pointer"));
     }
 
     private static byte[] assemble(Path dir, String name, String text) throws Exception {
-        Path wat = dir.resolve(name + ".wat");
-        Files.writeString(wat, text);
-        Path wasm = dir.resolve(name + ".wasm");
-        Process p = new ProcessBuilder("wasm-as", wat.toString(), "-o", wasm.toString()).inheritIO().start();
-        assertEquals(0, p.waitFor(), "wasm-as (binaryen) assembles the test module");
-        return Files.readAllBytes(wasm);
+        return Wat.assemble(dir, name, text);
     }
 
     @Test

@@ -11,15 +11,15 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+
+
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,10 +38,7 @@ class TableDispatchTest {
 
     @BeforeAll
     static void assemble(@TempDir Path dir) throws Exception {
-        String text;
-        try (InputStream in = Objects.requireNonNull(TableDispatchTest.class.getResourceAsStream("/table-cases.wat"))) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String text = Wat.resource("/table-cases.wat");
         String marker = "  ;; TABLE-WRITE (the test puts a table.set here for the variant whose table changes)\n";
         fixed = assemble(dir, "fixed", text);
         written = assemble(dir, "written", text.replace(marker,
@@ -50,13 +47,7 @@ class TableDispatchTest {
     }
 
     private static byte[] assemble(Path dir, String name, String text) throws Exception {
-        Path wat = dir.resolve(name + ".wat");
-        Files.writeString(wat, text);
-        Path wasm = dir.resolve(name + ".wasm");
-        Process p = new ProcessBuilder("wasm-as", "--enable-reference-types", "--enable-bulk-memory", wat.toString(), "-o", wasm.toString())
-                .inheritIO().start();
-        assertEquals(0, p.waitFor(), "wasm-as (binaryen) assembles the test module");
-        return Files.readAllBytes(wasm);
+        return Wat.assemble(dir, name, text, "--enable-reference-types", "--enable-bulk-memory");
     }
 
     @Test
