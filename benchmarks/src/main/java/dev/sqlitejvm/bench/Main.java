@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * </pre>
  */
 public final class Main {
-    static final int WARMUP_ITERATIONS = 5;
+    static final int WARMUP_ITERATIONS = 10;
 
     /** JVM options of every measured JVM (JMH forks and footprint processes). */
     static final List<String> JVM_ARGS = List.of("-Xms1g", "-Xmx2g");
@@ -74,8 +74,12 @@ public final class Main {
             steadyOptions.forks(0).mode(Mode.SingleShotTime).warmupIterations(0).measurementIterations(1)
                     .verbosity(VerboseMode.SILENT);
         } else {
-            // 5 warm-up seconds: sqlite-jvm's split SQLite needs about that for HotSpot to finish
-            // compiling it (with 2, scanAggregate was still falling from 93 to 23 ms/op while measured).
+            // 10 warm-up seconds. HotSpot has compiled sqlite-jvm's hot VDBE code with C2 after about
+            // 4 s, but the statement is prepared anew on every run, and the parser's and planner's
+            // functions, a few calls each per query, reach C2 only later: run without warm-up, a scan
+            // took 3.3-5.2 ms/op in iterations 6 to 8 (the measured ones with 5 warm-ups), 3.1-3.5
+            // in iterations 11 to 13, 3.0-3.1 after 30 s (session 18). With 2, scanAggregate was
+            // still falling from 93 to 23 ms/op while measured.
             steadyOptions.forks(1).warmupIterations(WARMUP_ITERATIONS).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(3).measurementTime(TimeValue.seconds(1));
         }
