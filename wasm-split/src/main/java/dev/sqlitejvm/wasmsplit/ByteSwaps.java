@@ -84,14 +84,18 @@ final class ByteSwaps {
         return calls;
     }
 
-    /** A tree found: instructions [from, to], replaced by [from, keepTo] and then {@code replacement}. */
+    /**
+     * A tree found: instructions [from, to], replaced by [from, keepTo] (what leaves the local's
+     * value or the address on the stack), then the load {@code load} at {@code offset} (-1: none)
+     * and the call of the swap of {@code swapBytes}; {@code form} 0 a value swapped, 1 bytes loaded.
+     */
     private record Found(int from, int to, int keepTo, int load, long offset, int swapBytes, int form) {}
 
     private byte[] rewrite(Code code) {
         // from the end, so a tree is found whole before any tree inside it
         List<Found> found = new ArrayList<>();
         for (int i = code.size - 1; i > 0; i--) {
-            Found f = new Tree(code).match(i);
+            Found f = Tree.combineWidth(code.op[i]) == 0 ? null : new Tree(code).match(i);
             if (f != null) {
                 found.add(f);
                 i = f.from;
@@ -138,8 +142,7 @@ final class ByteSwaps {
         }
 
         Found match(int root) {
-            int op = code.op[root];
-            int width = isI32Combine(op) ? 32 : isI64Combine(op) ? 64 : 0;
+            int width = combineWidth(code.op[root]);
             if (width == 0) {
                 return null;
             }
@@ -348,6 +351,11 @@ final class ByteSwaps {
 
         private static final int AND = 1, SHL = 2, SHR_U = 3, COMBINE = 4;
 
+        /** 32 or 64 if {@code op} is an or/add of that width (what can be a tree's root), else 0. */
+        static int combineWidth(int op) {
+            return binary(op, 32) == COMBINE ? 32 : binary(op, 64) == COMBINE ? 64 : 0;
+        }
+
         private static int binary(int op, int width) {
             if (width == 32) {
                 return switch (op) {
@@ -398,14 +406,6 @@ final class ByteSwaps {
             }
             return -1;
         }
-    }
-
-    private static boolean isI32Combine(int op) {
-        return op == 0x72 || op == 0x6A;
-    }
-
-    private static boolean isI64Combine(int op) {
-        return op == 0x84 || op == 0x7C;
     }
 
     private int swapFunction(int bytes) {

@@ -50,20 +50,12 @@ public final class CompiledCodeRewrite {
 
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
-        Properties described = new Properties();
-        try (Reader in = Files.newBufferedReader(Path.of(args[1]))) {
-            described.load(in);
-        }
+        Properties described = properties(Path.of(args[1]));
         CellAccesses.Range cells = new CellAccesses.Range(
                 Integer.parseInt(described.getProperty("base")), Integer.parseInt(described.getProperty("bytes")));
         int expected = Integer.parseInt(described.getProperty("accesses"));
         int[] table = args.length > 3 ? table(Path.of(args[3])) : null;
-        Properties swapFile = new Properties();
-        if (args.length > 4) {
-            try (Reader in = Files.newBufferedReader(Path.of(args[4]))) {
-                swapFile.load(in);
-            }
-        }
+        Properties swapFile = args.length > 4 ? properties(Path.of(args[4])) : new Properties();
         Map<String, Integer> swaps = swaps(swapFile);
         String cellMemory = args[2].replace('.', '/');
         int capacity = capacity(classes.resolve(cellMemory + ".class"));
@@ -262,15 +254,20 @@ public final class CompiledCodeRewrite {
 
     /** Reads the table file {@link Main} writes: null if the table may change. */
     static int[] table(Path file) throws IOException {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            p.load(in);
-        }
-        String elements = p.getProperty("elements");
+        String elements = properties(file).getProperty("elements");
         if (elements == null) {
             return null;
         }
         return elements.isEmpty() ? new int[0] : Stream.of(elements.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    /** One of the files {@link Main} writes next to the split module. */
+    private static Properties properties(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            p.load(in);
+        }
+        return p;
     }
 
     /** The value of {@code static final int CELLS} in the class file. */

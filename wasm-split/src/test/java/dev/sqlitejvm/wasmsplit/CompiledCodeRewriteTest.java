@@ -365,17 +365,12 @@ class CompiledCodeRewriteTest {
     /** The names of the methods {@code method} calls, sorted. */
     private static List<String> calls(byte[] classFile, String method) {
         List<String> names = new java.util.ArrayList<>();
-        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+        visitMethod(classFile, method, new MethodVisitor(Opcodes.ASM9) {
             @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                return !name.equals(method) ? null : new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String called, String desc, boolean itf) {
-                        names.add(called);
-                    }
-                };
+            public void visitMethodInsn(int opcode, String owner, String called, String desc, boolean itf) {
+                names.add(called);
             }
-        }, 0);
+        });
         java.util.Collections.sort(names);
         return names;
     }
@@ -422,56 +417,56 @@ class CompiledCodeRewriteTest {
     /** How many calls of an unsigned comparison {@code unsignedCompares} makes with (or without) a branch right after. */
     private static int unsignedCalls(byte[] classFile, boolean beforeBranch) {
         int[] calls = {0};
-        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+        visitMethod(classFile, "unsignedCompares", new MethodVisitor(Opcodes.ASM9) {
+            private boolean afterCall;
+
             @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                return !name.equals("unsignedCompares") ? null : new MethodVisitor(Opcodes.ASM9) {
-                    private boolean afterCall;
-
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
-                        afterCall = method.endsWith("_U") || method.endsWith("_u");
-                    }
-
-                    @Override
-                    public void visitJumpInsn(int opcode, org.objectweb.asm.Label label) {
-                        count(opcode == Opcodes.IFEQ || opcode == Opcodes.IFNE);
-                    }
-
-                    @Override
-                    public void visitInsn(int opcode) {
-                        count(false);
-                    }
-
-                    private void count(boolean branch) {
-                        if (afterCall && branch == beforeBranch) {
-                            calls[0]++;
-                        }
-                        afterCall = false;
-                    }
-                };
+            public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
+                afterCall = method.endsWith("_U") || method.endsWith("_u");
             }
-        }, 0);
+
+            @Override
+            public void visitJumpInsn(int opcode, org.objectweb.asm.Label label) {
+                count(opcode == Opcodes.IFEQ || opcode == Opcodes.IFNE);
+            }
+
+            @Override
+            public void visitInsn(int opcode) {
+                count(false);
+            }
+
+            private void count(boolean branch) {
+                if (afterCall && branch == beforeBranch) {
+                    calls[0]++;
+                }
+                afterCall = false;
+            }
+        });
         return calls[0];
     }
 
     /** How many times the method reads the memory object's cells field. */
     private static int cellsArrayLoads(byte[] classFile, String method) {
         int[] loads = {0};
+        visitMethod(classFile, method, new MethodVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitFieldInsn(int opcode, String owner, String field, String type) {
+                if (opcode == Opcodes.GETFIELD && field.equals("cells")) {
+                    loads[0]++;
+                }
+            }
+        });
+        return loads[0];
+    }
+
+    /** Runs {@code visitor} over the code of the class file's method named {@code method}. */
+    private static void visitMethod(byte[] classFile, String method, MethodVisitor visitor) {
         new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                return !name.equals(method) ? null : new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitFieldInsn(int opcode, String owner, String field, String type) {
-                        if (opcode == Opcodes.GETFIELD && field.equals("cells")) {
-                            loads[0]++;
-                        }
-                    }
-                };
+                return name.equals(method) ? visitor : null;
             }
         }, 0);
-        return loads[0];
     }
 
     private record Run(long result, int helperChecks, int otherChecks, long[] cells, byte[] bytes) {}
