@@ -24,18 +24,19 @@ import org.objectweb.asm.Type;
 /**
  * Build step, after Chicory's compiler: {@code CompiledCodeRewrite <classes-dir> <split.wasm.cells>
  * <cell-memory-class> [split.wasm.table [split.wasm.swaps]]} rewrites the compiled module's classes
- * in place, with {@link InterruptCheckRemoval}, {@link CellAccessInlining} (with a {@link CellsLocal}
- * where a method makes several), {@link BranchFusion}, given the table file that {@link Main} writes
- * for a module whose table never changes, {@link TableDispatch}, and given the swaps file,
- * {@link ByteSwapCalls}.
+ * in place, with {@link StaticCallReplacement} (the interrupt checks), {@link CellAccessInlining}
+ * (with a {@link CellsLocal} where a method makes several), {@link BranchFusion}, given the table
+ * file that {@link Main} writes for a module whose table never changes, {@link TableDispatch}, and
+ * given the swaps file, {@link ByteSwapCalls}.
  *
  * <p>It also switches Chicory's {@code memory.copy} workaround off by default in the module's
- * helper class. Up to Java 17 Chicory keeps {@code memory.copy} (and {@code i32.ge_u}) a call
- * through an interface that several classes implement, so C2 never inlines it, after a Java 17
- * C2 miscompiled a large module (dylibso/chicory#843); Chicory's own investigation traced that to
- * the inlined {@code Integer.compareUnsigned} of {@code i32.ge_u} (#755, #1178), which
- * {@link BranchFusion} leaves nowhere in this module. Every string that OP_Column reads is such a
- * copy. {@code -Dchicory.memCopyWorkaround=true} still turns it on.
+ * helper class (again with {@link StaticCallReplacement}). Up to Java 17 Chicory keeps
+ * {@code memory.copy} (and {@code i32.ge_u}) a call through an interface that several classes
+ * implement, so C2 never inlines it, after a Java 17 C2 miscompiled a large module
+ * (dylibso/chicory#843); Chicory's own investigation traced that to the inlined
+ * {@code Integer.compareUnsigned} of {@code i32.ge_u} (#755, #1178), which {@link BranchFusion}
+ * leaves nowhere in this module. Every string that OP_Column reads is such a copy.
+ * {@code -Dchicory.memCopyWorkaround=true} still turns it on.
  *
  * <p>The cell memory class (compiled by then, in the same directory) must declare
  * {@code public final long[] cells} and {@code public static final int CELLS}, the array's length;
@@ -160,13 +161,13 @@ public final class CompiledCodeRewrite {
                     counts.cellsLocals[0]++;
                 }
                 if (className.endsWith(HELPER_SUFFIX) && name.equals("<clinit>")) {
-                    out = new MemCopyWorkaroundDefault(out, counts.memCopyWorkaroundOff);
+                    out = StaticCallReplacement.memCopyWorkaroundOff(out, counts.memCopyWorkaroundOff);
                 }
                 MethodVisitor next = new BranchFusion(out, counts.fusedBranches, counts.unsignedValues);
                 if (cells.bytes() > 0) {
                     next = new CellAccessInlining(next, cells, cellMemory, counts.cellAccesses, local);
                 }
-                return new InterruptCheckRemoval(next, counts.interruptChecks);
+                return StaticCallReplacement.interruptChecks(next, counts.interruptChecks);
             }
         }, ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
@@ -210,34 +211,10 @@ public final class CompiledCodeRewrite {
                     }
                 };
                 counter[0] = new CellAccessInlining(after, cells, cellMemory, accesses, null);
-                return new InterruptCheckRemoval(counter[0], new int[1]);
+                return StaticCallReplacement.interruptChecks(counter[0], new int[1]);
             }
         }, ClassReader.SKIP_FRAMES);
         return plans;
-    }
-
-    /**
-     * In the helper's static initialiser, {@code MemCopyWorkaround.shouldUseMemWorkaround()} (what
-     * decides the workaround when {@code chicory.memCopyWorkaround} is not set) becomes false.
-     */
-    static final class MemCopyWorkaroundDefault extends MethodVisitor {
-        private final int[] replaced;
-
-        MemCopyWorkaroundDefault(MethodVisitor next, int[] replaced) {
-            super(Opcodes.ASM9, next);
-            this.replaced = replaced;
-        }
-
-        @Override
-        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            if (opcode == Opcodes.INVOKESTATIC && owner.equals("com/dylibso/chicory/runtime/MemCopyWorkaround")
-                    && name.equals("shouldUseMemWorkaround") && descriptor.equals("()Z")) {
-                super.visitInsn(Opcodes.ICONST_0);
-                replaced[0]++;
-                return;
-            }
-            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-        }
     }
 
     /** The byte-swap functions of a swaps file ({@link Main}), as method names and their widths. */
