@@ -32,6 +32,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 public final class Main {
     static final int WARMUP_ITERATIONS = 10;
+    static final int PAIRED_FORKS = 2;
+    static final int PAIRED_ITERATIONS = 6;
 
     /** JVM options of every measured JVM (JMH forks and footprint processes). */
     static final List<String> JVM_ARGS = List.of("-Xms1g", "-Xmx2g");
@@ -83,11 +85,27 @@ public final class Main {
             steadyOptions.forks(1).warmupIterations(WARMUP_ITERATIONS).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(3).measurementTime(TimeValue.seconds(1));
         }
+        if (scale != Scale.SMOKE) {
+            steadyOptions.exclude(PairedBench.class.getSimpleName());
+        }
         if (run(steadyOptions)) {
             jsons.add(steady);
         }
-        if (java.util.regex.Pattern.compile(include).matcher(SqlBench.FirstQuery.class.getName().replace('$', '.')
-                + ".firstQuery").find()) {
+        if (scale != Scale.SMOKE && matches(include, PairedBench.class.getName() + ".paired")) {
+            // The paired table is the steadiest measure of the scans against #6's 3x line, so it
+            // gets 2 forks x 6 iterations, not the one fork x 3 iterations of the other workloads:
+            // one fork's paired ratio sat up to 5% off the next fork's (2.65-3.00x for one build's
+            // scan, session 22).
+            Path paired = out.resolve("paired.json");
+            ChainedOptionsBuilder pairedOptions = options(scale, paired)
+                    .include(PairedBench.class.getName())
+                    .forks(PAIRED_FORKS).warmupIterations(WARMUP_ITERATIONS).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(PAIRED_ITERATIONS).measurementTime(TimeValue.seconds(1));
+            if (run(pairedOptions)) {
+                jsons.add(paired);
+            }
+        }
+        if (matches(include, SqlBench.FirstQuery.class.getName().replace('$', '.') + ".firstQuery")) {
             ChainedOptionsBuilder coldOptions = options(scale, cold).include("FirstQuery");
             if (scale == Scale.SMOKE) {
                 coldOptions.forks(1).verbosity(VerboseMode.SILENT);
@@ -127,6 +145,11 @@ public final class Main {
                 .shouldFailOnError(false) // a failing engine shows as 'failed' in the table
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString());
+    }
+
+    /** Whether JMH's include pattern selects the benchmark method (JMH finds the pattern anywhere in the name). */
+    private static boolean matches(String include, String benchmark) {
+        return java.util.regex.Pattern.compile(include).matcher(benchmark).find();
     }
 
     private static boolean run(ChainedOptionsBuilder options) throws Exception {
@@ -199,7 +222,9 @@ public final class Main {
         if (!paired.isEmpty()) {
             sb.append("## Paired with xerial in one JVM\n\n").append(paired).append('\n');
             sb.append("`PairedBench`: one sqlite-jvm and one xerial connection in the same JVM, the query run on "
-                    + "each in turn (the first engine alternating), each query timed on its own. Both engines see "
+                    + "each in turn (the first engine alternating), each query timed on its own, "
+                    + (scale == Scale.SMOKE ? "one iteration" : PAIRED_FORKS + " forks x " + PAIRED_ITERATIONS + " iterations")
+                    + ". Both engines see "
                     + "the machine at the same moments, so these ratios hold while the separate forks above can "
                     + "catch one engine in a slow stretch of the machine. ratio: sqlite-jvm's total time over "
                     + "xerial's; the median and range are of the per-iteration ratios; times are per query.\n\n");
