@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -82,11 +83,7 @@ public final class Main {
             // took 3.3-5.2 ms/op in iterations 6 to 8 (the measured ones with 5 warm-ups), 3.1-3.5
             // in iterations 11 to 13, 3.0-3.1 after 30 s (session 18). With 2, scanAggregate was
             // still falling from 93 to 23 ms/op while measured.
-            steadyOptions.forks(1).warmupIterations(WARMUP_ITERATIONS).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(3).measurementTime(TimeValue.seconds(1));
-        }
-        if (scale != Scale.SMOKE) {
-            steadyOptions.exclude(PairedBench.class.getSimpleName());
+            warm(steadyOptions, 1, 3).exclude(PairedBench.class.getSimpleName()); // its own pass, below
         }
         if (run(steadyOptions)) {
             jsons.add(steady);
@@ -97,11 +94,7 @@ public final class Main {
             // one fork's paired ratio sat up to 5% off the next fork's (2.65-3.00x for one build's
             // scan, session 22).
             Path paired = out.resolve("paired.json");
-            ChainedOptionsBuilder pairedOptions = options(scale, paired)
-                    .include(PairedBench.class.getName())
-                    .forks(PAIRED_FORKS).warmupIterations(WARMUP_ITERATIONS).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(PAIRED_ITERATIONS).measurementTime(TimeValue.seconds(1));
-            if (run(pairedOptions)) {
+            if (run(warm(options(scale, paired).include(PairedBench.class.getName()), PAIRED_FORKS, PAIRED_ITERATIONS))) {
                 jsons.add(paired);
             }
         }
@@ -152,8 +145,19 @@ public final class Main {
         return java.util.regex.Pattern.compile(include).matcher(benchmark).find();
     }
 
+    /** The measured settings: 1 s iterations after {@link #WARMUP_ITERATIONS} of warm-up. */
+    private static ChainedOptionsBuilder warm(ChainedOptionsBuilder options, int forks, int iterations) {
+        return options.forks(forks).warmupIterations(WARMUP_ITERATIONS).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(iterations).measurementTime(TimeValue.seconds(1));
+    }
+
+    /** Runs one pass; false if it produced nothing, also when --include left it no benchmark. */
     private static boolean run(ChainedOptionsBuilder options) throws Exception {
-        return !new Runner(options.build()).run().isEmpty();
+        try {
+            return !new Runner(options.build()).run().isEmpty();
+        } catch (NoBenchmarksException e) {
+            return false;
+        }
     }
 
     /** Runs {@link Footprint} in a JVM of its own and parses its key=value lines. */
