@@ -33,6 +33,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 public final class Main {
     static final int WARMUP_ITERATIONS = 10;
+    /** Five, so that the median the ratio table uses stands with two stalled seconds of the five. */
+    static final int MEASURED_ITERATIONS = 5;
     static final int PAIRED_FORKS = 2;
     static final int PAIRED_ITERATIONS = 6;
 
@@ -83,7 +85,7 @@ public final class Main {
             // took 3.3-5.2 ms/op in iterations 6 to 8 (the measured ones with 5 warm-ups), 3.1-3.5
             // in iterations 11 to 13, 3.0-3.1 after 30 s (session 18). With 2, scanAggregate was
             // still falling from 93 to 23 ms/op while measured.
-            warm(steadyOptions, 1, 3).exclude(PairedBench.class.getSimpleName()); // its own pass, below
+            warm(steadyOptions, 1, MEASURED_ITERATIONS).exclude(PairedBench.class.getSimpleName()); // its own pass, below
         }
         if (run(steadyOptions)) {
             jsons.add(steady);
@@ -196,7 +198,9 @@ public final class Main {
         sb.append("# sqlite-jvm benchmark results\n\n");
         sb.append("Produced by `benchmarks/run.sh` (see `benchmarks/README.md`). Ratios are time per operation "
                 + "divided by xerial sqlite-jdbc's (native SQLite, = 1.0): **above 1 is slower than native**. "
-                + "± is JMH's 99.9% confidence half-width; a ratio's ± adds both relative errors.\n\n");
+                + "The ratio table divides the medians of the measured iterations; the detail table also gives "
+                + "JMH's mean and its 99.9% confidence half-width (±), and the ratio of the means, whose ± adds "
+                + "both relative errors.\n\n");
         sb.append("| | |\n|---|---|\n");
         sb.append("| date | ").append(LocalDate.now(ZoneOffset.UTC)).append(" |\n");
         sb.append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ')
@@ -211,7 +215,8 @@ public final class Main {
                 .append(scale == Scale.REDUCED ? " (go-sqlite-bench sizes scaled down; `--scale full` for theirs)" : "")
                 .append(" |\n");
         sb.append("| JMH | ").append(scale == Scale.SMOKE ? "smoke: one single-shot call per benchmark, no fork"
-                : "1 fork, " + WARMUP_ITERATIONS + " warm-up + 3 measured iterations of 1 s; firstQuery: 5 forks, single shot")
+                : "1 fork, " + WARMUP_ITERATIONS + " warm-up + " + MEASURED_ITERATIONS
+                        + " measured iterations of 1 s; firstQuery: 5 forks, single shot")
                 .append(" |\n");
         sb.append("| engines | sqlite-jvm (this project, SQLite 3.54.1), xerial `org.xerial:sqlite-jdbc:3.54.1.0` "
                 + "(native 3.54.1), sqlite4j `io.roastedroot:sqlite4j:3.50.4.1` (SQLite 3.50.2 on Chicory; "
@@ -222,7 +227,8 @@ public final class Main {
         sb.append("`n/a`: the engine does not have this SQL (FTS5 and SQLite's JSON functions on H2). "
                 + "`failed`: the benchmark threw (see the JMH log).\n\n");
         sb.append("Slowest for sqlite-jvm by ratio: ").append(String.join(", ", Report.slowest(scores, 3)))
-                .append(".\n\n");
+                .append(". Geometric mean of sqlite-jvm's ratios: ")
+                .append(String.format(java.util.Locale.ROOT, "%.2f", Report.geometricMean(scores, "sqlite-jvm"))).append(".\n\n");
         if (!paired.isEmpty()) {
             sb.append("## Paired with xerial in one JVM\n\n").append(paired).append('\n');
             sb.append("`PairedBench`: one sqlite-jvm and one xerial connection in the same JVM, the query run on "

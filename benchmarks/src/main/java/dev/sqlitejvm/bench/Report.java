@@ -19,8 +19,13 @@ public final class Report {
     /** Workloads run on the SQLite engines only. */
     static final List<String> SQLITE_ONLY = List.of("fts5", "json");
 
-    /** One JMH result. */
-    record Score(String workload, String engine, double score, double error, String unit) {
+    /**
+     * One JMH result: JMH's mean and 99.9% error, and the median of the measured iterations (all
+     * forks), which the ratio table uses: one stalled second of a shared machine (an iteration at
+     * twice its neighbours' time with nothing else running, session 23) moves a mean of three
+     * iterations by a third and leaves a median of five where it was.
+     */
+    record Score(String workload, String engine, double score, double error, double median, String unit) {
     }
 
     private Report() {
@@ -48,7 +53,7 @@ public final class Report {
                 }
                 byWorkload.computeIfAbsent(workload, k -> new LinkedHashMap<>()).put(engine,
                         new Score(workload, engine, number(metric.get("score")), number(metric.get("scoreError")),
-                                (String) metric.get("scoreUnit")));
+                                median(iterations(metric)), (String) metric.get("scoreUnit")));
             }
         }
         Map<String, Map<String, Score>> ordered = new LinkedHashMap<>();
@@ -109,7 +114,18 @@ public final class Report {
                 + "| range | iterations |\n|---|---:|---:|---:|---:|---:|---:|\n" + sb;
     }
 
-    /** A secondary metric's per-iteration values, all forks in a row. */
+    /** The median of the values; NaN for none. */
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /** A metric's per-iteration values, all forks in a row. */
     private static double[] iterations(Map<String, Object> metric) {
         if (metric == null) {
             return new double[0];
@@ -159,20 +175,42 @@ public final class Report {
         return String.format(Locale.ROOT, "%,d", v);
     }
 
+    /** The ratio of the engine's median iteration to xerial's: the ratio table's figure. */
     static double ratio(Map<String, Score> row, String engine) {
+        Score base = row.get(BASELINE);
+        Score s = row.get(engine);
+        return base == null || s == null ? Double.NaN : s.median / base.median;
+    }
+
+    /** The ratio of JMH's means, for the detail table. */
+    static double meanRatio(Map<String, Score> row, String engine) {
         Score base = row.get(BASELINE);
         Score s = row.get(engine);
         return base == null || s == null ? Double.NaN : s.score / base.score;
     }
 
-    /** The ratio's error, first order: the relative errors of both scores added. */
+    /** The geometric mean of the engine's ratios over the workloads where it has one. */
+    static double geometricMean(Map<String, Map<String, Score>> scores, String engine) {
+        double logs = 0;
+        int n = 0;
+        for (Map<String, Score> row : scores.values()) {
+            double r = ratio(row, engine);
+            if (!Double.isNaN(r)) {
+                logs += Math.log(r);
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : Math.exp(logs / n);
+    }
+
+    /** The mean ratio's error, first order: the relative errors of both scores added. */
     static double ratioError(Map<String, Score> row, String engine) {
         Score base = row.get(BASELINE);
         Score s = row.get(engine);
         if (base == null || s == null || Double.isNaN(s.error) || Double.isNaN(base.error)) {
             return Double.NaN;
         }
-        return ratio(row, engine) * (s.error / s.score + base.error / base.score);
+        return meanRatio(row, engine) * (s.error / s.score + base.error / base.score);
     }
 
     /** The summary: one row per workload, one ratio column per engine. */
@@ -187,24 +225,28 @@ public final class Report {
             Map<String, Score> row = w.getValue();
             Score base = row.get(BASELINE);
             sb.append("| ").append(w.getKey()).append(" | ").append(describe(w.getKey(), scale)).append(" | ")
-                    .append(base == null ? "failed" : formatScore(base)).append(" |");
+                    .append(base == null ? "failed" : formatMedian(base)).append(" |");
             for (String e : ENGINES.subList(1, ENGINES.size())) {
                 String missing = !"h2".equals(e) || !SQLITE_ONLY.contains(w.getKey()) ? "failed" : "n/a";
-                sb.append(' ').append(row.containsKey(e) ? formatRatio(row, e) : missing).append(" |");
+                double r = ratio(row, e);
+                sb.append(' ').append(!row.containsKey(e) ? missing
+                        : Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.2f", r)).append(" |");
             }
             sb.append('\n');
         }
         return sb.toString();
     }
 
-    /** The detail: workload | engine | score ± error | ratio to xerial. */
+    /** The detail: workload | engine | median | mean ± error | ratio of the means to xerial's. */
     static String detailTable(Map<String, Map<String, Score>> scores) {
-        StringBuilder sb = new StringBuilder("| workload | engine | score ± error | ratio to xerial |\n|---|---|---:|---:|\n");
+        StringBuilder sb = new StringBuilder("| workload | engine | median | mean ± error | ratio of means to xerial |\n"
+                + "|---|---|---:|---:|---:|\n");
         for (Map.Entry<String, Map<String, Score>> w : scores.entrySet()) {
             for (String e : ENGINES) {
                 Score s = w.getValue().get(e);
                 if (s != null) {
-                    sb.append("| ").append(w.getKey()).append(" | ").append(e).append(" | ").append(formatScore(s))
+                    sb.append("| ").append(w.getKey()).append(" | ").append(e).append(" | ").append(formatMedian(s))
+                            .append(" | ").append(formatScore(s))
                             .append(" | ").append(formatRatio(w.getValue(), e)).append(" |\n");
                 }
             }
@@ -231,8 +273,12 @@ public final class Report {
                 : String.format(Locale.ROOT, "%s ± %s %s", sig(s.score), sig(s.error), unit);
     }
 
+    static String formatMedian(Score s) {
+        return sig(s.median) + " " + s.unit.replace("/op", "");
+    }
+
     static String formatRatio(Map<String, Score> row, String engine) {
-        double r = ratio(row, engine);
+        double r = meanRatio(row, engine);
         if (Double.isNaN(r)) {
             return "-";
         }

@@ -56,6 +56,31 @@ class SmokeTest {
     }
 
     @Test
+    void ratioTableDividesMediansSoOneStalledIterationDoesNotDecideARow() throws Exception {
+        // xerial steady at 4 ms; sqlite-jvm at 10 ms but for one stalled second at 27 ms
+        Path json = out.resolve("stall.json");
+        Files.writeString(json, "["
+                + result("xerial", 4.1, "[[4.0, 4.2, 3.9, 4.0, 4.1]]") + ","
+                + result("sqlite-jvm", 13.4, "[[10.0, 27.0, 10.2, 9.8, 10.0]]") + "]");
+        Map<String, Map<String, Report.Score>> scores = Report.read(List.of(json));
+        Map<String, Report.Score> row = scores.get("groupBy");
+        assertEquals(10.0 / 4.0, Report.ratio(row, "sqlite-jvm"), 1e-9);
+        assertEquals(13.4 / 4.1, Report.meanRatio(row, "sqlite-jvm"), 1e-9);
+        assertEquals(2.5, Report.geometricMean(scores, "sqlite-jvm"), 1e-9);
+        String table = Report.ratioTable(scores, Scale.REDUCED);
+        assertTrue(table.contains("| groupBy | 20,000 rows into 100 groups | 4.00 ms | 2.50 |"), table);
+        assertTrue(Report.detailTable(scores).contains("| groupBy | sqlite-jvm | 10.0 ms | 13.4 ± 1.00 ms | 3.27 ± "),
+                Report.detailTable(scores));
+        assertEquals(2.5, Report.median(new double[] {3, 2}), 0);
+    }
+
+    private static String result(String engine, double mean, String rawData) {
+        return "{\"benchmark\":\"dev.sqlitejvm.bench.SqlBench.GroupBy.groupBy\",\"params\":{\"engine\":\"" + engine
+                + "\",\"scale\":\"reduced\"},\"primaryMetric\":{\"score\":" + mean + ",\"scoreError\":1.0,"
+                + "\"scoreUnit\":\"ms/op\",\"rawData\":" + rawData + "}}";
+    }
+
+    @Test
     void jsonReaderHandlesJmhOutput() {
         Object parsed = Json.parse("[{\"benchmark\":\"a.B.c\",\"params\":{\"engine\":\"x\\\"y\"},"
                 + "\"primaryMetric\":{\"score\":1.5E-3,\"scoreError\":\"NaN\",\"scoreUnit\":\"ms/op\"}}]");
