@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark suite in its reduced configuration (about 24 minutes on 2 cores): builds the JMH
+# The benchmark suite in its reduced configuration (about 27 minutes on 2 cores): builds the JMH
 # uber-jar, runs every workload on every engine, prints the table of ratios to xerial sqlite-jdbc
 # and writes it to benchmarks/RESULTS.md. Extra arguments go to the runner, e.g.
 #   benchmarks/run.sh --scale full                 go-sqlite-bench's full sizes (hours, not minutes)
